@@ -1,0 +1,58 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up on a fresh
+# clone (virtualenv, dependencies, local .env), so they can be run first thing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+export PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve demo test test-fast lint format check
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+# The HTML checker (Nu Html Checker) comes from npm; without npm the HTML checks skip locally.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund && touch $@; \
+	else echo "npm not found: HTML validity checks will be skipped"; fi
+
+install: $(VENV)/.installed ## Create .venv and install the dependencies
+	@$(MAKE) --no-print-directory node_modules/.installed || true
+
+# A local .env with a generated secret key, written once and never overwritten.
+.env:
+	@$(PYTHON) -c "import secrets; print('# Written by make on first run; see .env.example.\nDJANGO_SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
+	@echo "Wrote .env with a new DJANGO_SECRET_KEY"
+
+demo: install .env ## Migrate and load the demo content (safe to re-run)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+run: demo ## Set up, load the demo and serve on http://127.0.0.1:$PORT with gunicorn
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn ofpra_careers.wsgi -c gunicorn.conf.py
+
+test: install .env ## Run the whole test suite (browser tests skip without Chromium, except in CI)
+	$(VENV)/bin/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$status
+
+lint: install ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install .env ## Django system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run

@@ -1,0 +1,279 @@
+"""The agency profile: one employer and the ordered parts of its careers page."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from employer.validators import validate_image_file
+
+
+class EmployerQuerySet(models.QuerySet):
+    def for_home_page(self):
+        """The profile with every part the home page shows, fetched in a fixed number of queries."""
+        return self.prefetch_related("missions", "key_figures", "photos", "testimonials", "perks")
+
+
+class Employer(models.Model):
+    name = models.CharField(_("nom"), max_length=200)
+    acronym = models.CharField(_("sigle"), max_length=30, blank=True)
+    tagline = models.CharField(
+        _("accroche"),
+        max_length=200,
+        blank=True,
+        help_text=_("Courte phrase affichée sous le nom en haut de la page, ex. « À l'écoute du monde »."),
+    )
+    about = models.TextField(
+        _("qui sommes-nous ?"),
+        blank=True,
+        help_text=_("Présentation de l'établissement. Séparez les paragraphes par une ligne vide."),
+    )
+    gallery_text = models.TextField(
+        _("texte de la galerie « Nous découvrir en images »"),
+        blank=True,
+        help_text=_("Présentation des locaux et de l'accès, affichée avec les photos."),
+    )
+    street_address = models.CharField(_("adresse"), max_length=200, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
+    city = models.CharField(_("commune"), max_length=100, blank=True)
+    website = models.URLField(_("site internet"), blank=True)
+    illustration = models.ImageField(
+        _("image d'illustration"),
+        upload_to="employer/",
+        blank=True,
+        validators=[validate_image_file],
+        help_text=_("Photo affichée avant « Nos atouts » (JPEG, PNG ou WebP, 5 Mo au plus)."),
+    )
+    illustration_alt = models.CharField(
+        _("texte alternatif de l'image d'illustration"),
+        max_length=250,
+        blank=True,
+        help_text=_("Décrit l'image pour les personnes qui ne la voient pas."),
+    )
+    illustration_caption = models.CharField(
+        _("légende de l'image d'illustration"), max_length=250, blank=True
+    )
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+
+    objects = EmployerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("profil de l'employeur")
+        verbose_name_plural = _("profil de l'employeur")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(illustration="") | ~Q(illustration_alt=""),
+                name="employer_illustration_has_alt",
+                violation_error_message=_(
+                    "Une image d'illustration doit avoir un texte alternatif."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("employer:home")
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+    @property
+    def about_paragraphs(self):
+        return paragraphs(self.about)
+
+    @property
+    def gallery_paragraphs(self):
+        return paragraphs(self.gallery_text)
+
+
+def paragraphs(text):
+    """Split editor text on blank lines, so that HR staff write paragraphs without markup."""
+    return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+
+
+class ProfilePart(models.Model):
+    """A part of the profile shown in an order HR staff choose."""
+
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Les éléments sont affichés par position croissante.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class Mission(ProfilePart):
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="missions", verbose_name=_("employeur")
+    )
+    text = models.TextField(_("texte"))
+
+    class Meta(ProfilePart.Meta):
+        verbose_name = _("mission")
+        verbose_name_plural = _("nos missions")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class KeyFigure(ProfilePart):
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("employeur")
+    )
+    value = models.CharField(
+        _("chiffre"), max_length=30, help_text=_("Tel qu'il doit s'afficher, ex. « +1 000 ».")
+    )
+    label = models.CharField(_("libellé"), max_length=100, help_text=_("Ex. « Agents »."))
+
+    class Meta(ProfilePart.Meta):
+        verbose_name = _("chiffre clé")
+        verbose_name_plural = _("chiffres clés")
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class Photo(ProfilePart):
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="photos", verbose_name=_("employeur")
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="employer/photos/",
+        validators=[validate_image_file],
+        help_text=_("JPEG, PNG ou WebP, 5 Mo au plus. Le site en affiche une version réduite."),
+    )
+    alt_text = models.CharField(
+        _("texte alternatif"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Décrit ce que montre la photo pour les personnes qui ne la voient pas. "
+            "Obligatoire, sauf si la photo est purement décorative."
+        ),
+    )
+    is_decorative = models.BooleanField(
+        _("photo décorative"),
+        default=False,
+        help_text=_("Cochez seulement si la photo n'apporte aucune information."),
+    )
+    caption = models.CharField(_("légende"), max_length=250, blank=True)
+
+    class Meta(ProfilePart.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("nous découvrir en images")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_decorative=True) | ~Q(alt_text=""),
+                name="photo_alt_text_unless_decorative",
+                violation_error_message=_(
+                    "Renseignez le texte alternatif, ou cochez « photo décorative »."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption or self.alt_text or self.image.name
+
+    @property
+    def alt(self):
+        return "" if self.is_decorative else self.alt_text
+
+
+class Testimonial(ProfilePart):
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="testimonials", verbose_name=_("employeur")
+    )
+    title = models.CharField(
+        _("titre"), max_length=200, help_text=_("Ex. « Portrait d'une officière de protection ».")
+    )
+    first_name = models.CharField(_("prénom"), max_length=100)
+    age = models.PositiveSmallIntegerField(_("âge"), null=True, blank=True)
+    job_title = models.CharField(_("métier"), max_length=200)
+    division = models.CharField(_("division ou service"), max_length=200, blank=True)
+    years_in_post = models.PositiveSmallIntegerField(
+        _("années dans l'établissement"), null=True, blank=True
+    )
+    quote = models.TextField(
+        _("citation mise en avant"), help_text=_("Une phrase forte tirée du témoignage.")
+    )
+    transcript = models.TextField(
+        _("transcription intégrale"),
+        help_text=_(
+            "Texte complet du témoignage : obligatoire pour l'accessibilité d'une vidéo (RGAA 4.1). "
+            "Séparez les paragraphes par une ligne vide."
+        ),
+    )
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="employer/testimonials/",
+        blank=True,
+        validators=[validate_image_file],
+        help_text=_("Portrait facultatif (JPEG, PNG ou WebP, 5 Mo au plus)."),
+    )
+    photo_alt = models.CharField(
+        _("texte alternatif de la photo"), max_length=250, blank=True
+    )
+    video_file = models.FileField(
+        _("fichier vidéo"),
+        upload_to="employer/videos/",
+        blank=True,
+        help_text=_("Vidéo MP4 ou WebM facultative."),
+    )
+    video_url = models.URLField(
+        _("lien vers la vidéo"),
+        blank=True,
+        help_text=_("Adresse de la vidéo sur une plateforme (facultatif)."),
+    )
+
+    class Meta(ProfilePart.Meta):
+        verbose_name = _("témoignage")
+        verbose_name_plural = _("témoignages")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(photo="") | ~Q(photo_alt=""),
+                name="testimonial_photo_has_alt",
+                violation_error_message=_("Une photo doit avoir un texte alternatif."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.first_name})"
+
+    @property
+    def transcript_paragraphs(self):
+        return paragraphs(self.transcript)
+
+
+class Perk(ProfilePart):
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="perks", verbose_name=_("employeur")
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    text = models.TextField(
+        _("texte"), blank=True, help_text=_("Séparez les paragraphes par une ligne vide.")
+    )
+    items = models.TextField(
+        _("liste à puces"),
+        blank=True,
+        help_text=_("Un élément par ligne ; chaque ligne devient une puce affichée après le texte."),
+    )
+
+    class Meta(ProfilePart.Meta):
+        verbose_name = _("atout")
+        verbose_name_plural = _("nos atouts")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def paragraphs(self):
+        return paragraphs(self.text)
+
+    @property
+    def item_list(self):
+        return [line.strip() for line in self.items.splitlines() if line.strip()]

@@ -1,0 +1,71 @@
+"""Upload checks: only real, reasonably sized JPEG, PNG or WebP images reach the media storage."""
+
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def validate_image_file(file):
+    """Refuse anything Pillow cannot decode as JPEG/PNG/WebP, and oversized files or dimensions.
+
+    The extension and the declared content type are ignored: a PHP script named `.jpg` or an SVG
+    with a script fails to decode. Dimensions are read from the header before any pixel is
+    decoded, so a decompression bomb is refused without being expanded in memory.
+    """
+    if file.size > settings.MAX_UPLOAD_IMAGE_BYTES:
+        raise ValidationError(
+            _("Le fichier pèse %(size)s ; la limite est de %(limit)s.")
+            % {
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.MAX_UPLOAD_IMAGE_BYTES),
+            },
+            code="file_too_large",
+        )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format
+                width, height = image.size
+                if image_format not in ALLOWED_FORMATS:
+                    raise ValidationError(
+                        _("Format non accepté : seules les images JPEG, PNG ou WebP le sont."),
+                        code="bad_format",
+                    )
+                _check_dimensions(width, height)
+                image.verify()
+            # verify() leaves the image unusable: decode it fully once more to catch truncation.
+            file.seek(0)
+            with Image.open(file) as image:
+                image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            _("Cette image est anormalement grande une fois décompressée : elle est refusée."),
+            code="decompression_bomb",
+        ) from error
+    except Exception as error:  # Pillow raises many types for undecodable data.
+        raise ValidationError(
+            _("Ce fichier n'est pas une image valide (JPEG, PNG ou WebP)."), code="invalid_image"
+        ) from error
+    finally:
+        file.seek(position)
+
+
+def _check_dimensions(width, height):
+    side = settings.MAX_UPLOAD_IMAGE_SIDE
+    if width > side or height > side or width * height > settings.MAX_UPLOAD_IMAGE_PIXELS:
+        raise ValidationError(
+            _("L'image mesure %(width)s × %(height)s pixels ; la limite est de %(side)s pixels de côté.")
+            % {"width": width, "height": height, "side": side},
+            code="image_too_large",
+        )
