@@ -1,0 +1,128 @@
+"""The one set of filters that the offer list, its feeds and any export read.
+
+Unknown values are ignored rather than refused: a shared URL with a stale or mistyped value still
+shows the other filters' results, never an error page.
+"""
+
+import datetime
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jobs.choices import Category, Nature, Telework, Versant
+from jobs.models import Domain, Job
+
+PUBLISHED_WITHIN = [
+    ("1", _("Depuis 24 heures")),
+    ("7", _("Depuis 7 jours")),
+    ("30", _("Depuis 30 jours")),
+]
+SORTS = [
+    ("recent", _("Les plus récentes")),
+    ("date-limite", _("Date limite la plus proche")),
+]
+
+
+class LenientMultipleChoiceField(django_filters.fields.MultipleChoiceField):
+    """Keeps the valid values of a repeated parameter and drops the others."""
+
+    def clean(self, value):
+        value = [item for item in (value or []) if self.valid_value(item)]
+        return super().clean(value)
+
+
+class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+    def __init__(self, *args, **kwargs):
+        # Every option is a column of the offer itself: no join can repeat a row.
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
+class LenientChoiceField(django_filters.fields.ChoiceField):
+    """An unknown single value counts as no value."""
+
+    def clean(self, value):
+        return super().clean(value if self.valid_value(value) else "")
+
+
+class LenientChoiceFilter(django_filters.ChoiceFilter):
+    field_class = LenientChoiceField
+
+
+class JobFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Mots-clés"), method="filter_text", max_length=200)
+    domaine = LenientMultipleChoiceFilter(label=_("Domaine"), field_name="domain__slug", choices=[])
+    categorie = LenientMultipleChoiceFilter(
+        label=_("Catégorie"), field_name="category", choices=Category.choices
+    )
+    versant = LenientMultipleChoiceFilter(
+        label=_("Fonction publique"), field_name="versant", choices=Versant.choices
+    )
+    nature = LenientMultipleChoiceFilter(
+        label=_("Nature de l'emploi"), field_name="nature", choices=Nature.choices
+    )
+    localisation = LenientMultipleChoiceFilter(
+        label=_("Département"), field_name="department_code", choices=[]
+    )
+    teletravail = LenientMultipleChoiceFilter(
+        label=_("Télétravail"), field_name="telework", choices=Telework.choices
+    )
+    publiee = LenientChoiceFilter(
+        label=_("Date de publication"),
+        choices=PUBLISHED_WITHIN,
+        method="filter_published_within",
+        empty_label=_("Toutes les dates"),
+    )
+    tri = LenientChoiceFilter(label=_("Trier par"), choices=SORTS, method="sort", empty_label=None)
+
+    class Meta:
+        model = Job
+        fields = []
+
+    def __init__(self, data=None, *args, domains=None, departments=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        domains = Domain.objects.all() if domains is None else domains
+        self.filters["domaine"].extra["choices"] = [(d.slug, d.name) for d in domains]
+        if departments is None:
+            departments = location_choices(Job.objects.open())
+        self.filters["localisation"].extra["choices"] = departments
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_published_within(self, queryset, name, value):
+        since = timezone.now() - datetime.timedelta(days=int(value))
+        return queryset.filter(published_at__gte=since)
+
+    def sort(self, queryset, name, value):
+        if value == "date-limite":
+            return queryset.order_by("deadline", "-published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")
+
+
+def location_choices(queryset):
+    """(département code, label) pairs for the locations that open offers use."""
+    rows = (
+        queryset.exclude(department_code="")
+        .values_list("department_code", "location_label")
+        .order_by("department_code")
+        .distinct()
+    )
+    labels = {}
+    for code, label in rows:
+        labels.setdefault(code, label)
+    return sorted(labels.items())
+
+
+def filter_open_offers(data):
+    """The FilterSet over open offers, as the list and the feeds both use it.
+
+    Returns the FilterSet, the unfiltered open offers and the options it was built with (so that
+    facet counts reuse them without querying again).
+    """
+    base = Job.objects.open()
+    options = {"domains": list(Domain.objects.all()), "departments": location_choices(base)}
+    return JobFilter(data, queryset=base.for_cards(), **options), base, options

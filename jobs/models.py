@@ -1,0 +1,396 @@
+"""Job offers, as décret n° 2018-1351 (art. 3) and the national portal define them."""
+
+import datetime
+import secrets
+from urllib.parse import quote
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from employer.models import Employer
+from jobs import rich_text, search
+from jobs.choices import (
+    Category,
+    ContractType,
+    Experience,
+    Nature,
+    PostStatus,
+    State,
+    Telework,
+    VacancyReason,
+    Versant,
+)
+
+
+class Domain(models.Model):
+    """A domaine fonctionnel of the RMFP (« Ressources humaines »), the offers' category."""
+
+    code = models.CharField(_("code RMFP"), max_length=3, unique=True)
+    name = models.CharField(_("libellé"), max_length=100)
+    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("domaine fonctionnel")
+        verbose_name_plural = _("domaines fonctionnels")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class JobQuerySet(models.QuerySet):
+    def visible(self):
+        """Pages the public may open: published or closed, once the publication date has come.
+
+        Closed offers keep their page (with a « Candidatures closes » notice); drafts and archived
+        offers answer 404.
+        """
+        return self.filter(
+            state__in=[State.PUBLISHED, State.CLOSED], published_at__lte=timezone.now()
+        )
+
+    def open(self):
+        """Offers that take applications: published, publication date come, deadline not passed.
+
+        The deadline is a day: applications close at 23:59:59 Paris time that day, so an offer
+        closes by itself at midnight without any scheduled task.
+        """
+        return self.filter(
+            state=State.PUBLISHED,
+            published_at__lte=timezone.now(),
+            deadline__gte=timezone.localdate(),
+        )
+
+    def for_cards(self):
+        """What an offer card shows, in one query."""
+        return self.select_related("domain", "employer")
+
+    def search(self, query):
+        return search.filter_by_text(self, query)
+
+
+def generate_reference():
+    """A reference in the national portal's style: year, dash, seven digits (« 2024-1745203 »)."""
+    return f"{timezone.localdate():%Y}-{secrets.randbelow(9_000_000) + 1_000_000}"
+
+
+class Job(models.Model):
+    # Identity
+    reference = models.CharField(
+        _("référence"),
+        max_length=30,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Remplie automatiquement à l'enregistrement ; affichée sur l'offre (« Réf. »)."
+        ),
+    )
+    title = models.CharField(_("intitulé du poste"), max_length=200)
+    slug = models.SlugField(
+        _("identifiant dans l'adresse"),
+        max_length=200,
+        blank=True,
+        help_text=_("Rempli automatiquement à partir de l'intitulé."),
+    )
+    state = models.CharField(
+        _("état"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+
+    # Classification (décret 2018-1351 art. 3, items 1 to 6)
+    domain = models.ForeignKey(
+        Domain,
+        on_delete=models.PROTECT,  # Deleting a domaine must not delete its offers.
+        related_name="jobs",
+        verbose_name=_("domaine fonctionnel"),
+    )
+    versant = models.CharField(
+        _("fonction publique"), max_length=3, choices=Versant.choices, default=Versant.FPE
+    )
+    category = models.CharField(_("catégorie"), max_length=14, choices=Category.choices, blank=True)
+    corps_grade = models.CharField(
+        _("corps ou cadre d'emplois, grade"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ex. « Attaché d'administration de l'État »."),
+    )
+    nature = models.CharField(
+        _("nature de l'emploi"),
+        max_length=21,
+        choices=Nature.choices,
+        default=Nature.TITULAIRE_CONTRACTUEL,
+    )
+    contract_type = models.CharField(
+        _("nature du contrat"), max_length=9, choices=ContractType.choices, blank=True
+    )
+    contract_duration = models.CharField(
+        _("durée du contrat"),
+        max_length=100,
+        blank=True,
+        help_text=_("Ex. « 3 ans renouvelable »."),
+    )
+    vacancy_reason = models.CharField(
+        _("création ou vacance d'emploi"),
+        max_length=8,
+        choices=VacancyReason.choices,
+        default=VacancyReason.VACANCE,
+    )
+    post_status = models.CharField(
+        _("statut du poste"), max_length=18, choices=PostStatus.choices, default=PostStatus.VACANT
+    )
+    reference_job = models.CharField(
+        _("métier de référence"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Emploi de référence du répertoire des métiers de la fonction publique (RMFP)."
+        ),
+    )
+    recruiting_authority = models.CharField(
+        _("autorité de recrutement"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ex. « Directeur général de l'Ofpra »."),
+    )
+    employer = models.ForeignKey(
+        Employer, on_delete=models.PROTECT, related_name="jobs", verbose_name=_("employeur")
+    )
+    service = models.CharField(_("direction / service"), max_length=200, blank=True)
+    legal_basis = models.CharField(
+        _("fondement juridique"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ex. « Article L. 332-2 du code général de la fonction publique »."),
+    )
+
+    # Location (item 10)
+    location_label = models.CharField(
+        _("localisation"), max_length=100, help_text=_("Tel qu'affiché, ex. « Val de Marne (94) ».")
+    )
+    department_code = models.CharField(
+        _("code du département"), max_length=3, blank=True, db_index=True
+    )
+    region_code = models.CharField(_("code de la région"), max_length=3, blank=True)
+    street_address = models.CharField(_("adresse du lieu de travail"), max_length=200, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
+    city = models.CharField(_("commune"), max_length=100, blank=True)
+
+    # Conditions
+    telework = models.CharField(
+        _("télétravail"), max_length=7, choices=Telework.choices, default=Telework.PARTIAL
+    )
+    telework_days = models.PositiveSmallIntegerField(
+        _("jours de télétravail par semaine"), null=True, blank=True
+    )
+    has_management = models.BooleanField(_("management d'une équipe"), default=False)
+    experience = models.CharField(
+        _("expérience souhaitée"), max_length=8, choices=Experience.choices, blank=True
+    )
+    full_time = models.BooleanField(_("temps plein"), default=True)
+    education_level = models.CharField(_("niveau d'études"), max_length=100, blank=True)
+    salary = models.CharField(
+        _("rémunération"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ex. « Selon expérience et grille indiciaire, à partir de 2 100 € brut »."),
+    )
+    salary_min = models.PositiveIntegerField(
+        _("rémunération annuelle brute minimale (€)"), null=True, blank=True
+    )
+    salary_max = models.PositiveIntegerField(
+        _("rémunération annuelle brute maximale (€)"), null=True, blank=True
+    )
+    time_in_post = models.CharField(
+        _("durée d'occupation du poste"),
+        max_length=100,
+        blank=True,
+        help_text=_("Durée minimale ou maximale d'occupation, le cas échéant."),
+    )
+    openings = models.PositiveSmallIntegerField(_("nombre de postes"), default=1)
+
+    # Long texts, typed by HR staff without markup (see jobs/rich_text.py)
+    missions = models.TextField(_("vos missions"), blank=True, help_text=rich_text.HELP_TEXT)
+    profile = models.TextField(_("profil recherché"), blank=True, help_text=rich_text.HELP_TEXT)
+    specific_conditions = models.TextField(
+        _("conditions particulières d'exercice"), blank=True, help_text=rich_text.HELP_TEXT
+    )
+    additional_info = models.TextField(
+        _("informations complémentaires"), blank=True, help_text=rich_text.HELP_TEXT
+    )
+
+    # How to apply (item 12)
+    application_url = models.URLField(
+        _("lien pour postuler"), max_length=500, blank=True, help_text=_("Formulaire en ligne.")
+    )
+    application_email = models.EmailField(
+        _("adresse électronique de candidature"),
+        blank=True,
+        help_text=_("Les candidats écrivent à cette adresse ; la référence est mise en objet."),
+    )
+    application_documents = models.TextField(
+        _("documents à transmettre"), blank=True, help_text=rich_text.HELP_TEXT
+    )
+    application_contact = models.TextField(
+        _("personne à contacter"), blank=True, help_text=_("Nom, fonction, téléphone ou courriel.")
+    )
+
+    # Dates (item 11, art. 4)
+    vacancy_date = models.DateField(_("date de vacance de l'emploi"), null=True, blank=True)
+    start_date = models.DateField(_("date de prise de poste"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("en ligne depuis le"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("L'offre n'apparaît sur le site qu'à partir de cette date."),
+    )
+    deadline = models.DateField(
+        _("date limite de candidature"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Les candidatures sont reçues jusqu'à 23 h 59 (heure de Paris) ce jour-là ; l'offre "
+            "se clôt ensuite d'elle-même."
+        ),
+    )
+
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("offre d'emploi")
+        verbose_name_plural = _("offres d'emploi")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="job_salary_range_ordered",
+                violation_error_message=_(
+                    "La rémunération minimale ne peut pas dépasser la rémunération maximale."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(telework_days__isnull=True) | Q(telework_days__lte=5),
+                name="job_telework_days_in_week",
+                violation_error_message=_("Une semaine compte au plus 5 jours de télétravail."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "deadline", "published_at"], name="job_open_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:200] or "offre"
+        for field in RICH_TEXT_FIELDS:
+            setattr(self, field, rich_text.sanitize(getattr(self, field)))
+        self.search_text = build_search_text(self)
+        while not self.reference:
+            # Random references are rarely drawn twice; the unique constraint guards the rest.
+            candidate = generate_reference()
+            if not Job.objects.filter(reference=candidate).exists():
+                self.reference = candidate
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("jobs:detail", kwargs={"reference": self.reference, "slug": self.slug})
+
+    def clean(self):
+        # The publication date is a moment and the deadline a day: compared in Paris time.
+        if self.deadline and self.published_at:
+            if self.deadline < timezone.localtime(self.published_at).date():
+                raise ValidationError(
+                    {
+                        "deadline": _(
+                            "La date limite de candidature ne peut pas précéder la date de "
+                            "publication."
+                        )
+                    }
+                )
+
+    @property
+    def closes_at(self):
+        """The last moment applications are accepted: 23:59:59 Paris time on the deadline."""
+        if self.deadline is None:
+            return None
+        return timezone.make_aware(
+            datetime.datetime.combine(self.deadline, datetime.time(23, 59, 59))
+        )
+
+    @property
+    def is_open(self):
+        return (
+            self.state == State.PUBLISHED
+            and self.published_at <= timezone.now()
+            and (self.deadline is not None and self.deadline >= timezone.localdate())
+        )
+
+    @property
+    def application_mailto(self):
+        if not self.application_email:
+            return ""
+        subject = quote(f"Candidature – Réf. {self.reference} – {self.title}")
+        return f"mailto:{self.application_email}?subject={subject}"
+
+    def missing_legal_items(self):
+        """The labels of the items décret 2018-1351 requires that this offer lacks."""
+        required = [
+            "title",
+            "versant",
+            "vacancy_reason",
+            "category",
+            "recruiting_authority",
+            "reference_job",
+            "missions",
+            "profile",
+            "location_label",
+            "deadline",
+        ]
+        missing = [
+            str(self._meta.get_field(name).verbose_name)
+            for name in required
+            if getattr(self, name) in ("", None)
+        ]
+        if not (self.application_url or self.application_email):
+            missing.append(str(_("lien ou adresse électronique de candidature")))
+        if not (self.vacancy_date or self.start_date):
+            missing.append(str(self._meta.get_field("vacancy_date").verbose_name))
+        return missing
+
+
+RICH_TEXT_FIELDS = [
+    "missions",
+    "profile",
+    "specific_conditions",
+    "additional_info",
+    "application_documents",
+]
+
+
+def build_search_text(job):
+    """What a text search looks in: title, domaine, missions, profile and location."""
+    domain_name = job.domain.name if job.domain_id else ""
+    return search.normalize(
+        " ".join(
+            [
+                job.title,
+                domain_name,
+                job.missions,
+                job.profile,
+                job.location_label,
+                job.city,
+                job.reference or "",
+            ]
+        )
+    )

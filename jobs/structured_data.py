@@ -1,0 +1,89 @@
+"""schema.org JobPosting for search engines' job listings (rules in shared/OFFERS.md).
+
+Only on an open offer's own page, and only with what the page shows.
+"""
+
+import json
+
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from jobs import rich_text
+from jobs.choices import ContractType
+
+EMPLOYMENT_TYPES = {
+    ContractType.CDD: "TEMPORARY",
+    ContractType.CDI: "FULL_TIME",
+    ContractType.PERMANENT: "FULL_TIME",
+    ContractType.VACATION: "PER_DIEM",
+}
+# json.dumps leaves these as they are; inside <script> they could end the element early.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def job_posting(job, request):
+    """The JobPosting of an open offer as JSON, safe to place inside a <script> element."""
+    employer = job.employer
+    description = "".join(
+        str(rich_text.render(text)) for text in (job.missions, job.profile) if text
+    )
+    data = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": job.title,
+        "description": description,
+        "identifier": {"@type": "PropertyValue", "name": employer.name, "value": job.reference},
+        "datePosted": timezone.localtime(job.published_at).isoformat(),
+        "validThrough": timezone.localtime(job.closes_at).isoformat(),
+        "hiringOrganization": {
+            "@type": "Organization",
+            "name": employer.name,
+            "sameAs": employer.website or request.build_absolute_uri("/"),
+            "logo": request.build_absolute_uri(static("dsfr/dist/favicon/apple-touch-icon.png")),
+        },
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": job.street_address,
+                "addressLocality": job.city,
+                "postalCode": job.postal_code,
+                "addressRegion": job.location_label,
+                "addressCountry": "FR",
+            },
+        },
+        "employmentType": employment_type(job),
+        "occupationalCategory": job.domain.name,
+        "totalJobOpenings": job.openings,
+        "directApply": bool(job.application_url or job.application_email),
+        "url": request.build_absolute_uri(job.get_absolute_url()),
+    }
+    if job.start_date:
+        data["jobStartDate"] = job.start_date.isoformat()
+    if job.salary_min or job.salary_max:
+        data["baseSalary"] = {
+            "@type": "MonetaryAmount",
+            "currency": "EUR",
+            "value": {
+                "@type": "QuantitativeValue",
+                "unitText": "YEAR",
+                **({"minValue": job.salary_min} if job.salary_min else {}),
+                **({"maxValue": job.salary_max} if job.salary_max else {}),
+            },
+        }
+    if job.telework == "TOTAL":
+        data["jobLocationType"] = "TELECOMMUTE"
+    if job.application_contact:
+        data["applicationContact"] = {
+            "@type": "ContactPoint",
+            "description": job.application_contact,
+        }
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+def employment_type(job):
+    kinds = [EMPLOYMENT_TYPES.get(job.contract_type, "OTHER")]
+    if not job.full_time:
+        kinds = ["PART_TIME" if kind == "FULL_TIME" else kind for kind in kinds]
+    return kinds[0]

@@ -1,0 +1,112 @@
+from django.core.paginator import InvalidPage
+from django.db.models import Case, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView
+
+from jobs import structured_data
+from jobs.facets import facet_counts
+from jobs.filters import filter_open_offers
+from jobs.models import Job
+
+SIMILAR_OFFERS = 3
+
+
+class JobListView(ListView):
+    template_name = "jobs/job_list.html"
+    context_object_name = "jobs"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset, self.base, self.filter_kwargs = filter_open_offers(self.request.GET)
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page past the end shows the last page; a page that is not a number is a 404."""
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        raw = self.request.GET.get("page") or "1"
+        try:
+            number = int(raw)
+        except ValueError:
+            raise Http404("Numéro de page invalide") from None
+        number = min(max(number, 1), paginator.num_pages)
+        try:
+            page = paginator.page(number)
+        except InvalidPage as error:
+            raise Http404(str(error)) from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["facets"] = facet_counts(self.base.order_by(), self.request.GET, self.filter_kwargs)
+        context["active_filters"] = active_filters(self.filterset)
+        return context
+
+
+def active_filters(filterset):
+    """(label, URL without that value) for each active filter, to show as removable tags."""
+    data = filterset.data
+    tags = []
+    if not filterset.is_bound:
+        return tags
+    form = filterset.form
+    form.is_valid()
+    for name, field in form.fields.items():
+        if name in ("tri",):
+            continue
+        value = form.cleaned_data.get(name)
+        values = value if isinstance(value, list) else [value] if value else []
+        choices = dict(getattr(field, "choices", []))
+        for item in values:
+            remaining = data.copy()
+            if isinstance(value, list):
+                remaining.setlist(name, [v for v in data.getlist(name) if v != item])
+            else:
+                remaining.pop(name, None)
+            remaining.pop("page", None)
+            label = choices.get(item, item)
+            if name == "q":
+                label = f"« {item} »"
+            tags.append({"label": label, "query": remaining.urlencode()})
+    return tags
+
+
+class JobDetailView(DetailView):
+    template_name = "jobs/job_detail.html"
+    context_object_name = "job"
+
+    def get_object(self, queryset=None):
+        reference = self.kwargs["reference"]
+        jobs = Job.objects.select_related("domain", "employer")
+        if self.request.user.has_perm("jobs.view_job"):
+            # Staff preview drafts and archived offers before the public sees them.
+            return get_object_or_404(jobs, reference=reference)
+        return get_object_or_404(jobs.visible(), reference=reference)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.kwargs.get("slug") != self.object.slug:
+            # Old titles and bare references lead to the current address.
+            return redirect(self.object.get_absolute_url(), permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.object
+        context["similar_jobs"] = similar_offers(job)
+        context["job_posting"] = (
+            structured_data.job_posting(job, self.request) if job.is_open else None
+        )
+        return context
+
+
+def similar_offers(job):
+    """Open offers of the same domaine first, then the latest ones, never the offer itself."""
+    same_domain_first = Case(When(domain_id=job.domain_id, then=0), default=1)
+    return list(
+        Job.objects.open()
+        .for_cards()
+        .exclude(pk=job.pk)
+        .order_by(same_domain_first, "-published_at", "-pk")[:SIMILAR_OFFERS]
+    )
