@@ -27,12 +27,20 @@ from jobs.choices import (
 )
 
 
+class DomainManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class Domain(models.Model):
     """A domaine fonctionnel of the RMFP (« Ressources humaines »), the offers' category."""
 
     code = models.CharField(_("code RMFP"), max_length=3, unique=True)
     name = models.CharField(_("libellé"), max_length=100)
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, unique=True)
+
+    # Fixtures name a domaine by its RMFP code (["GRH"]): its pk depends on the migration's order.
+    objects = DomainManager()
 
     class Meta:
         verbose_name = _("domaine fonctionnel")
@@ -41,6 +49,9 @@ class Domain(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.code,)
 
 
 class JobQuerySet(models.QuerySet):
