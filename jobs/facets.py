@@ -59,3 +59,41 @@ def _without(data, name):
     others.pop(name, None)
     others.pop("page", None)
     return others
+
+
+def filter_groups(filterset, counts):
+    """The filter form's groups: each option with its count, whether it is ticked, a unique id.
+
+    Options that would give no offer are left out unless ticked, so the form lists what exists.
+    """
+    form = filterset.form
+    form.is_valid()
+    groups = []
+    for name in [*DIMENSIONS, "publiee"]:
+        field = form.fields[name]
+        selected = form.cleaned_data.get(name) or []
+        selected = selected if isinstance(selected, list) else [selected]
+        options = []
+        for value, label in field.choices:
+            if value in ("", None):
+                continue
+            count = counts[name].get(value, 0)
+            if count or value in selected:
+                options.append(
+                    {
+                        "value": value,
+                        "label": label,
+                        "count": count,
+                        "checked": value in selected,
+                        "id": f"filter-{name}-{value}".lower(),
+                    }
+                )
+        groups.append(
+            {
+                "name": name,
+                "label": field.label,
+                "multiple": name != "publiee",
+                "options": options,
+            }
+        )
+    return groups

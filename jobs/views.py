@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from jobs import structured_data
-from jobs.facets import facet_counts
-from jobs.filters import filter_open_offers
+from jobs.facets import facet_counts, filter_groups
+from jobs.filters import SORTS, filter_open_offers
 from jobs.models import Job
 
 SIMILAR_OFFERS = 3
@@ -39,8 +39,15 @@ class JobListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["facets"] = facet_counts(self.base.order_by(), self.request.GET, self.filter_kwargs)
+        counts = facet_counts(self.base.order_by(), self.request.GET, self.filter_kwargs)
+        context["filter_groups"] = filter_groups(self.filterset, counts)
+        context["sort_options"] = SORTS
+        context["current_sort"] = self.filterset.form.cleaned_data.get("tri") or "recent"
         context["active_filters"] = active_filters(self.filterset)
+        page = context["page_obj"]
+        context["elided_pages"] = list(
+            page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+        )
         return context
 
 
