@@ -1,0 +1,320 @@
+"""The HR staff's home for offers: write, check against the legal minimum, publish, close."""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from jobs.choices import State
+from jobs.forms import JobAdminForm, go_online, short_publication_warning
+from jobs.models import Domain, Job
+
+
+class ApplicationsFilter(admin.SimpleListFilter):
+    """Whether an offer takes applications now, whatever its state says.
+
+    A published offer closes by itself when its deadline passes, so « Publiée » alone does not
+    tell HR which offers are still open.
+    """
+
+    title = _("candidatures")
+    parameter_name = "candidatures"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("ouvertes", _("Ouvertes")),
+            ("programmees", _("Programmées (pas encore en ligne)")),
+            ("closes", _("Closes")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ouvertes":
+            return queryset.open()
+        if self.value() == "programmees":
+            return queryset.filter(state=State.PUBLISHED, published_at__gt=timezone.now())
+        if self.value() == "closes":
+            return queryset.filter(
+                Q(state=State.CLOSED) | Q(state=State.PUBLISHED, deadline__lt=timezone.localdate())
+            )
+        return queryset
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    form = JobAdminForm
+    list_display = [
+        "reference",
+        "title",
+        "domain",
+        "state",
+        "published_at",
+        "deadline",
+        "is_open",
+        "public_link",
+    ]
+    list_display_links = ["reference", "title"]
+    list_filter = [
+        "state",
+        ApplicationsFilter,
+        ("domain", admin.RelatedOnlyFieldListFilter),  # Only the domaines HR actually use.
+        "versant",
+        "category",
+    ]
+    list_select_related = ["domain"]
+    search_fields = ["reference", "title", "service", "location_label", "city"]
+    date_hierarchy = "published_at"
+    save_on_top = True
+    readonly_fields = ["reference", "slug"]
+    # An address typed without a scheme (« candidature.example.fr ») is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # In the order of the offer page (see OFFERS.md), so an editor checks one against the other.
+    fieldsets = [
+        (
+            _("Identification"),
+            {
+                "fields": [
+                    "title",
+                    ("reference", "slug"),
+                    "state",
+                    "employer",
+                    "service",
+                    "recruiting_authority",
+                ]
+            },
+        ),
+        (
+            _("Classement"),
+            {
+                "fields": [
+                    "versant",
+                    "domain",
+                    "category",
+                    "corps_grade",
+                    "reference_job",
+                    "nature",
+                    "vacancy_reason",
+                    "post_status",
+                    "legal_basis",
+                ]
+            },
+        ),
+        (
+            _("Localisation"),
+            {
+                "fields": [
+                    "location_label",
+                    ("department_code", "region_code"),
+                    "street_address",
+                    ("postal_code", "city"),
+                ]
+            },
+        ),
+        (
+            _("Conditions"),
+            {
+                "fields": [
+                    ("contract_type", "contract_duration"),
+                    "experience",
+                    "education_level",
+                    "has_management",
+                    "full_time",
+                    ("telework", "telework_days"),
+                    "salary",
+                    ("salary_min", "salary_max"),
+                    "time_in_post",
+                    "openings",
+                ]
+            },
+        ),
+        (
+            _("Textes de l'offre"),
+            {"fields": ["missions", "profile", "specific_conditions", "additional_info"]},
+        ),
+        (
+            _("Candidature"),
+            {
+                "fields": [
+                    "application_url",
+                    "application_email",
+                    "application_documents",
+                    "application_contact",
+                ]
+            },
+        ),
+        (
+            _("Dates"),
+            {"fields": ["vacancy_date", "start_date", "published_at", "deadline"]},
+        ),
+    ]
+    actions = ["publish", "close", "archive", "duplicate"]
+
+    @admin.display(description=_("candidatures ouvertes"), boolean=True)
+    def is_open(self, job):
+        return job.is_open
+
+    @admin.display(description=_("page publique"))
+    def public_link(self, job):
+        # Staff see drafts and archived offers there too: the detail view lets jobs.view_job in.
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener" title="{}">{}</a>',
+            job.get_absolute_url(),
+            _("Voir l'offre « %(title)s » (nouvelle fenêtre)") % {"title": job.title},
+            _("Voir"),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if form.is_going_online:
+            go_online(obj)
+        super().save_model(request, obj, form, change)
+        if obj.state in (State.DRAFT, State.PUBLISHED) and (
+            warning := short_publication_warning(obj)
+        ):
+            messages.warning(request, warning)
+
+    @admin.action(description=_("Publier les offres sélectionnées"), permissions=["change"])
+    def publish(self, request, queryset):
+        """Publish what the legal minimum allows; name each refused offer and what it lacks."""
+        published = []
+        for job in queryset.exclude(state=State.PUBLISHED):
+            if missing := job.missing_legal_items():
+                self.message_user(
+                    request,
+                    _(
+                        "« %(title)s » (Réf. %(reference)s) n'a pas été publiée : il manque "
+                        "%(items)s."
+                    )
+                    % {"title": job.title, "reference": job.reference, "items": ", ".join(missing)},
+                    messages.ERROR,
+                )
+                continue
+            if job.state == State.DRAFT:
+                go_online(job)
+            job.state = State.PUBLISHED
+            job.save(update_fields=["state", "published_at", "updated_at"])
+            self.log_change(request, job, _("Publiée depuis la liste des offres."))
+            published.append(job)
+        self._report_count(
+            request,
+            len(published),
+            ngettext("%(count)d offre publiée.", "%(count)d offres publiées.", len(published)),
+            _("Aucune offre n'a été publiée."),
+        )
+        for job in published:
+            if warning := short_publication_warning(job):
+                self.message_user(request, warning, messages.WARNING)
+
+    @admin.action(description=_("Clôturer les offres sélectionnées"), permissions=["change"])
+    def close(self, request, queryset):
+        """Stop applications before the deadline; the page stays, with « Candidatures closes »."""
+        # Closing a draft would show the public an offer that was never published.
+        skipped = queryset.exclude(state=State.PUBLISHED).count()
+        closed = self._change_state(
+            request, queryset.filter(state=State.PUBLISHED), State.CLOSED, _("Clôturée")
+        )
+        self._report_count(
+            request,
+            closed,
+            ngettext("%(count)d offre clôturée.", "%(count)d offres clôturées.", closed),
+            _("Aucune offre n'a été clôturée."),
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d offre n'était pas publiée et n'a pas été clôturée.",
+                    "%(count)d offres n'étaient pas publiées et n'ont pas été clôturées.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Archiver les offres sélectionnées"), permissions=["change"])
+    def archive(self, request, queryset):
+        """Take offers off the site entirely (their page answers 404); they stay in the admin."""
+        archived = self._change_state(
+            request, queryset.exclude(state=State.ARCHIVED), State.ARCHIVED, _("Archivée")
+        )
+        self._report_count(
+            request,
+            archived,
+            ngettext("%(count)d offre archivée.", "%(count)d offres archivées.", archived),
+            _("Aucune offre n'a été archivée."),
+        )
+
+    @admin.action(description=_("Dupliquer les offres sélectionnées"), permissions=["add"])
+    def duplicate(self, request, queryset):
+        """Start a new offer from an old one: a draft with a new reference and the same texts."""
+        copies = []
+        for job in queryset:
+            copies.append(self._duplicate(request, job))
+        if len(copies) == 1:
+            self.message_user(
+                request,
+                _("Copie créée comme brouillon : vérifiez les dates avant de la publier."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    "admin:jobs_job_change", args=[copies[0].pk], current_app=self.admin_site.name
+                )
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d copie créée comme brouillon.",
+                "%(count)d copies créées comme brouillons.",
+                len(copies),
+            )
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+        return None
+
+    def _duplicate(self, request, job):
+        suffix = str(_(" (copie)"))
+        max_length = Job._meta.get_field("title").max_length
+        job.pk = None
+        job._state.adding = True
+        job.reference = ""  # save() draws a new one.
+        job.title = job.title[: max_length - len(suffix)] + suffix
+        job.state = State.DRAFT
+        job.published_at = timezone.now()
+        job.save()
+        self.log_addition(request, job, _("Copie d'une offre existante."))
+        return job
+
+    def _report_count(self, request, count, message, none_message):
+        # French says « aucune offre », not « 0 offres ».
+        if count:
+            self.message_user(request, message % {"count": count}, messages.SUCCESS)
+        else:
+            self.message_user(request, none_message, messages.WARNING)
+
+    def _change_state(self, request, queryset, state, log_message):
+        jobs = list(queryset)
+        for job in jobs:
+            job.state = state
+            job.save(update_fields=["state", "updated_at"])
+            self.log_change(request, job, log_message)
+        return len(jobs)
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    """The RMFP's domaines fonctionnels, loaded by a migration: HR may look, not change."""
+
+    list_display = ["name", "code", "job_count"]
+    search_fields = ["name", "code"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(job_count=Count("jobs"))
+
+    @admin.display(description=_("nombre d'offres"), ordering="job_count")
+    def job_count(self, domain):
+        return domain.job_count
