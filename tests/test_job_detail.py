@@ -1,0 +1,193 @@
+"""The offer page: layout in the national portal's order, applying, JSON-LD, addresses."""
+
+import datetime
+import json
+import re
+from urllib.parse import unquote
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from jobs.choices import ContractType
+from jobs.models import Domain
+from tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def job_posting(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1)) if match else None
+
+
+def test_offer_url_carries_reference_and_slug():
+    job = JobFactory(title="Assistant (e) de Direction")
+    assert job.get_absolute_url() == f"/offres/{job.reference}/assistant-e-de-direction/"
+    assert re.fullmatch(r"\d{4}-\d{7}", job.reference)
+
+
+def test_offer_page_follows_the_national_portal_order(client):
+    job = JobFactory(missions="Missions du poste.", profile="Profil attendu.")
+    html = client.get(job.get_absolute_url()).content.decode()
+    headings = [
+        job.title,
+        f"Réf. {job.reference}",
+        "Fonction publique :",
+        "Employeur :",
+        "Localisation :",
+        "Domaine :",
+        "Postuler",
+        "Nature de l’emploi",
+        "Vos missions",
+        "Profil recherché",
+        "Qui sommes-nous ?",
+        "Informations complémentaires",
+        "Statut du poste",
+        "Date limite de candidature",
+        "Offres similaires",
+    ]
+    JobFactory(domain=job.domain)  # so that « Offres similaires » exists
+    html = client.get(job.get_absolute_url()).content.decode()
+    positions = [html.find(heading) for heading in headings]
+    assert -1 not in positions, dict(zip(headings, positions, strict=True))
+    assert positions == sorted(positions)
+
+
+def test_apply_by_email_puts_the_reference_in_the_subject(client):
+    job = JobFactory(application_url="", application_email="recrutement@ofpra.gouv.fr")
+    html = client.get(job.get_absolute_url()).content.decode()
+    mailto = re.search(r'href="(mailto:[^"]+)"', html).group(1)
+    assert mailto.startswith("mailto:recrutement@ofpra.gouv.fr?subject=")
+    assert f"Réf. {job.reference}" in unquote(mailto)
+
+
+def test_apply_link_goes_to_the_application_site(client):
+    job = JobFactory(application_url="https://candidature.example.fr/offre/42")
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert 'href="https://candidature.example.fr/offre/42"' in html
+
+
+def test_deadline_is_shown_in_french(client):
+    job = JobFactory(deadline=datetime.date(2099, 12, 24))
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert (
+        'Date limite de candidature : <time datetime="2099-12-24">24 décembre 2099</time>' in html
+    )
+
+
+def test_similar_offers_prefer_the_same_domaine(client):
+    job = JobFactory(domain=Domain.objects.get(code="NUM"))
+    same = JobFactory.create_batch(2, domain=job.domain)
+    other = JobFactory.create_batch(3, domain=Domain.objects.get(code="GRH"))
+    JobFactory(domain=job.domain, deadline=timezone.localdate() - datetime.timedelta(days=2))
+    similar = client.get(job.get_absolute_url()).context["similar_jobs"]
+    assert len(similar) == 3
+    assert set(similar[:2]) == set(same)
+    assert similar[2] in other
+    assert job not in similar
+
+
+def test_job_posting_holds_what_search_engines_require(client):
+    job = JobFactory(
+        contract_type=ContractType.CDD,
+        salary_min=30000,
+        salary_max=36000,
+        deadline=datetime.date(2099, 1, 31),
+        street_address="201 rue Carnot",
+        city="Fontenay-sous-Bois",
+        postal_code="94120",
+    )
+    data = job_posting(client.get(job.get_absolute_url()).content.decode())
+    assert data["@type"] == "JobPosting"
+    assert data["title"] == job.title
+    assert "<p>" in data["description"]
+    assert data["datePosted"] == timezone.localtime(job.published_at).isoformat()
+    assert data["validThrough"] == "2099-01-31T23:59:59+01:00"
+    assert data["hiringOrganization"]["name"] == job.employer.name
+    assert data["hiringOrganization"]["sameAs"]
+    assert data["hiringOrganization"]["logo"].startswith("http")
+    address = data["jobLocation"]["address"]
+    assert address == {
+        "@type": "PostalAddress",
+        "streetAddress": "201 rue Carnot",
+        "addressLocality": "Fontenay-sous-Bois",
+        "postalCode": "94120",
+        "addressRegion": job.location_label,
+        "addressCountry": "FR",
+    }
+    assert data["identifier"]["value"] == job.reference
+    assert data["employmentType"] == "TEMPORARY"
+    assert data["baseSalary"]["value"]["minValue"] == 30000
+    assert data["baseSalary"]["currency"] == "EUR"
+    assert "jobLocationType" not in data
+
+
+def test_job_posting_cannot_break_out_of_its_script_element(client):
+    job = JobFactory(title="Chef </script><script>alert(1)</script>")
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert job_posting(html)["title"] == job.title
+
+
+def test_markup_typed_by_an_editor_never_reaches_visitors(client):
+    job = JobFactory(
+        missions="Bonjour <script>alert('x')</script>\n- puce <img src=x onerror=alert(1)>",
+        profile='<a href="javascript:alert(1)">lien</a> **fort**',
+    )
+    job.refresh_from_db()
+    assert "<script" not in job.missions
+    assert "onerror" not in job.missions
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "alert(" not in html.split("application/ld+json")[0].split("</head>")[-1]
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "onerror" not in main
+    assert "javascript:" not in main
+    assert "<li>puce" in main
+    assert "<strong>fort</strong>" in main
+
+
+def test_title_change_redirects_old_addresses_permanently(client):
+    job = JobFactory(title="Ancien intitulé")
+    old_url = job.get_absolute_url()
+    job.title = "Nouvel intitulé"
+    job.save()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == f"/offres/{job.reference}/nouvel-intitule/"
+    bare = client.get(f"/offres/{job.reference}/")
+    assert bare.status_code == 301
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/offres/0000-0000000/x/", "/offres/%00/", "/offres/' OR 1=1 --/x/", "/offres/a/b/c/"],
+)
+def test_malformed_or_unknown_offer_address_is_a_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_every_page_declares_its_canonical_address(client):
+    job = JobFactory()
+    html = client.get(job.get_absolute_url() + "?utm_source=x").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{job.get_absolute_url()}">' in html
+    html = client.get(reverse("jobs:list") + "?domaine=numerique").content.decode()
+    assert '<link rel="canonical" href="http://testserver/offres/">' in html
+
+
+def test_offer_page_queries_do_not_grow_with_the_number_of_offers(
+    client, django_assert_num_queries
+):
+    job = JobFactory()
+    JobFactory.create_batch(2, domain=job.domain)
+    with django_assert_num_queries(2):
+        client.get(job.get_absolute_url())
+    JobFactory.create_batch(30, domain=job.domain)
+    with django_assert_num_queries(2):
+        client.get(job.get_absolute_url())
+
+
+def test_print_stylesheet_is_linked(client):
+    job = JobFactory()
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert 'media="print"' in html

@@ -1,0 +1,278 @@
+"""The offer list: filters, facet counts, text search, pagination, bad input."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from jobs.choices import Category, Nature, Telework
+from jobs.models import Domain, Job
+from tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def domain(code):
+    return Domain.objects.get(code=code)
+
+
+@pytest.fixture
+def seed_offers():
+    """The seed's three offers (titles and domaines as on the source page)."""
+    return {
+        "action_sociale": JobFactory(
+            title="Gestionnaire d'action sociale",
+            domain=domain("GRH"),
+            category=Category.B,
+            missions="Instruire les demandes de prestations d’action sociale des agents.",
+            profile="Sens de l’écoute et discrétion.",
+        ),
+        "auditeur": JobFactory(
+            title="Auditeur(trice) chargé(e)des entretiens d'introduction de demande d'asile EFA",
+            domain=domain("USA"),
+            category=Category.A,
+            missions="Conduire les entretiens d’enregistrement des demandes d’asile.",
+            profile="Goût du contact avec le public.",
+        ),
+        "assistant": JobFactory(
+            title="Assistant (e) de Direction",
+            domain=domain("DIR"),
+            category=Category.C,
+            missions="Gérer l’agenda et le courrier de la direction.",
+            profile="Rigueur et organisation.",
+        ),
+    }
+
+
+def get_list(client, query=""):
+    return client.get(reverse("jobs:list") + query)
+
+
+def titles(response):
+    return {job.title for job in response.context["jobs"]}
+
+
+def test_list_path_is_french():
+    assert reverse("jobs:list") == "/offres/"
+
+
+def test_list_shows_count_and_card_facts(client, seed_offers):
+    job = seed_offers["action_sociale"]
+    job.published_at = datetime.datetime(2024, 12, 24, 10, tzinfo=datetime.UTC)
+    job.save()
+    response = get_list(client)
+    html = response.content.decode()
+    assert "3 offres d'emploi" in html
+    assert "Localisation : Val de Marne (94)" in html
+    assert "Fonction publique : Fonction publique de l&#x27;État" in html
+    assert f"Employeur : {job.employer.name}" in html
+    assert 'En ligne depuis le <time datetime="2024-12-24">24 décembre 2024</time>' in html
+    assert "Ressources humaines" in html
+
+
+def test_list_is_newest_first_and_can_sort_by_deadline(client):
+    today = timezone.localdate()
+    old = JobFactory(
+        published_at=timezone.now() - datetime.timedelta(days=5),
+        deadline=today + datetime.timedelta(days=3),
+    )
+    new = JobFactory(
+        published_at=timezone.now() - datetime.timedelta(days=1),
+        deadline=today + datetime.timedelta(days=50),
+    )
+    assert list(get_list(client).context["jobs"]) == [new, old]
+    assert list(get_list(client, "?tri=date-limite").context["jobs"]) == [old, new]
+
+
+def test_filter_by_one_or_several_domaines(client, seed_offers):
+    response = get_list(client, "?domaine=ressources-humaines")
+    assert titles(response) == {"Gestionnaire d'action sociale"}
+    response = get_list(client, "?domaine=ressources-humaines&domaine=relation-a-lusager")
+    assert len(titles(response)) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?categorie=A", {"auditeur"}),
+        ("?categorie=B&categorie=C", {"action_sociale", "assistant"}),
+        ("?versant=FPE", {"action_sociale", "auditeur", "assistant"}),
+        ("?versant=FPT", set()),
+    ],
+)
+def test_filter_by_categorie_and_versant(client, seed_offers, query, expected):
+    assert titles(get_list(client, query)) == {seed_offers[key].title for key in expected}
+
+
+def test_filter_by_nature_location_and_telework(client):
+    titulaires = JobFactory(nature=Nature.TITULAIRES, telework=Telework.NONE)
+    gironde = JobFactory(
+        location_label="Gironde (33)", department_code="33", telework=Telework.FULL
+    )
+    assert titles(get_list(client, "?nature=TITULAIRES")) == {titulaires.title}
+    assert titles(get_list(client, "?localisation=33")) == {gironde.title}
+    assert titles(get_list(client, "?teletravail=TOTAL")) == {gironde.title}
+    assert titles(get_list(client, "?teletravail=AUCUN")) == {titulaires.title}
+
+
+def test_filter_by_publication_window(client):
+    recent = JobFactory(published_at=timezone.now() - datetime.timedelta(hours=3))
+    week = JobFactory(published_at=timezone.now() - datetime.timedelta(days=5))
+    JobFactory(published_at=timezone.now() - datetime.timedelta(days=20))
+    assert titles(get_list(client, "?publiee=1")) == {recent.title}
+    assert titles(get_list(client, "?publiee=7")) == {recent.title, week.title}
+    assert len(titles(get_list(client, "?publiee=30"))) == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?domaine=inconnu",
+        "?categorie=Z&versant=XX&nature=&teletravail=%00",
+        "?publiee=365",
+        "?tri=%27%3B+DROP+TABLE",
+        "?localisation=999",
+    ],
+)
+def test_unknown_filter_values_are_ignored(client, seed_offers, query):
+    response = get_list(client, query)
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+
+
+def test_each_option_shows_how_many_offers_it_would_give(client, seed_offers):
+    JobFactory(domain=domain("GRH"), category=Category.A)
+    response = get_list(client, "?domaine=ressources-humaines")
+    groups = {group["name"]: group for group in response.context["filter_groups"]}
+    domaines = {option["value"]: option["count"] for option in groups["domaine"]["options"]}
+    # A domaine's count ignores the domaine filter itself (ticking a second one adds offers)...
+    assert domaines == {
+        "ressources-humaines": 2,
+        "relation-a-lusager": 1,
+        "direction-et-pilotage-des-politiques-publiques": 1,
+    }
+    # ...while the other groups count within the chosen domaine.
+    categories = {option["value"]: option["count"] for option in groups["categorie"]["options"]}
+    assert categories == {"A": 1, "B": 1}
+    html = response.content.decode()
+    assert re.search(r"Ressources humaines\s*<span class=\"filter-count\">\(2", html)
+
+
+def test_active_filters_appear_as_removable_tags(client, seed_offers):
+    response = get_list(client, "?domaine=ressources-humaines&categorie=B&q=action")
+    tags = {tag["label"]: tag["query"] for tag in response.context["active_filters"]}
+    assert tags["Ressources humaines"] == "categorie=B&q=action"
+    assert tags["« action »"] == "domaine=ressources-humaines&categorie=B"
+    assert 'aria-label="Retirer le filtre Ressources humaines"' in response.content.decode()
+
+
+def test_search_without_result_says_so_and_offers_to_clear(client, seed_offers):
+    response = get_list(client, "?q=astronaute")
+    html = response.content.decode()
+    assert "0 offre d'emploi" in html
+    assert "Aucune offre ne correspond à votre recherche" in html
+    assert "Effacer les filtres et voir toutes les offres" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ACTION SOCIALE", "action_sociale"),
+        ("auditeur", "auditeur"),
+        ("entretiens", "auditeur"),
+        ("Relation a l'usager", "auditeur"),
+        ("d'introduction", "auditeur"),
+        ("d’introduction", "auditeur"),
+        ("DIRECTION", "assistant"),
+        ("Val de Marne", None),
+    ],
+)
+def test_text_search_ignores_case_accents_and_apostrophes(client, seed_offers, query, expected):
+    response = client.get(reverse("jobs:list"), {"q": query})
+    found = titles(response)
+    if expected is None:
+        assert len(found) == 3  # every seed offer is in the Val de Marne
+    else:
+        assert found == {seed_offers[expected].title}
+
+
+def test_search_looks_in_missions_and_profile(client, seed_offers):
+    assert titles(client.get(reverse("jobs:list"), {"q": "prestations"})) == {
+        seed_offers["action_sociale"].title
+    }
+    assert titles(client.get(reverse("jobs:list"), {"q": "ecoute discretion"})) == {
+        seed_offers["action_sociale"].title
+    }
+
+
+def test_pagination_shows_20_a_page_and_titles_the_page(client):
+    JobFactory.create_batch(23)
+    first = get_list(client)
+    assert len(first.context["jobs"]) == 20
+    second = get_list(client, "?page=2")
+    assert len(second.context["jobs"]) == 3
+    assert "<title>Offres d’emploi - page 2 - " in second.content.decode()
+
+
+def test_pagination_keeps_the_filters(client):
+    JobFactory.create_batch(21, domain=domain("NUM"))
+    html = get_list(client, "?domaine=numerique").content.decode()
+    assert "?domaine=numerique&amp;page=2" in html
+
+
+@pytest.mark.parametrize(("page", "status"), [("999", 200), ("0", 200), ("-3", 200)])
+def test_page_out_of_range_shows_an_existing_page(client, page, status):
+    JobFactory.create_batch(21)
+    response = get_list(client, f"?page={page}")
+    assert response.status_code == status
+    assert response.context["page_obj"].number in (1, 2)
+
+
+@pytest.mark.parametrize("page", ["abc", "1.5", "%00", "9" * 40])
+def test_page_that_is_not_a_number_is_a_404_not_a_500(client, page):
+    JobFactory()
+    response = get_list(client, f"?page={page}")
+    assert response.status_code in (200, 404)
+    assert response.status_code != 500
+
+
+def test_list_links_its_feeds(client, seed_offers):
+    html = get_list(client, "?domaine=ressources-humaines").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert "/offres/rss.xml?domaine=ressources-humaines" in html
+    assert "/offres/atom.xml?domaine=ressources-humaines" in html
+
+
+def count_queries(client, query):
+    with CaptureQueriesContext(connection) as captured:
+        assert get_list(client, query).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?domaine=ressources-humaines&categorie=A&q=gestionnaire", "?page=2&tri=date-limite"],
+)
+def test_list_queries_do_not_grow_with_the_number_of_offers(client, query):
+    JobFactory.create_batch(3, category=Category.A)
+    few = count_queries(client, query)
+    JobFactory.create_batch(40, category=Category.A)
+    assert count_queries(client, query) == few
+    assert few <= 6
+
+
+def test_home_page_shows_open_offer_count_and_latest_cards(client):
+    jobs = JobFactory.create_batch(4)
+    JobFactory(deadline=timezone.localdate() - datetime.timedelta(days=1))
+    html = client.get(reverse("employer:home")).content.decode()
+    assert "4 offres d’emploi ouvertes" in html
+    newest = sorted(jobs, key=lambda job: job.published_at, reverse=True)
+    for job in newest[:3]:
+        assert job.get_absolute_url() in html
+    assert newest[3].get_absolute_url() not in html
+    assert "Voir toutes les offres" in html
+    assert Job.objects.open().count() == 4
