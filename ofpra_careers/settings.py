@@ -4,6 +4,7 @@ One file for every environment: environments differ by the values of environment
 a local `.env` file), never by separate settings modules. `.env.example` lists every variable.
 """
 
+from datetime import date
 from pathlib import Path
 
 import environ
@@ -157,6 +158,21 @@ SITE_BRAND_TEXT = env("SITE_BRAND_TEXT", default="République française")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # The RGAA compliance status shown in the footer: « non », « partiellement » or « totalement ».
 ACCESSIBILITY_STATUS = env("ACCESSIBILITY_STATUS", default="non")
+
+# The mandatory pages (accessibility statement, legal notice, personal data): facts the agency
+# confirms or updates without touching the templates.
+ACCESSIBILITY_STATEMENT_DATE = date.fromisoformat(
+    env("ACCESSIBILITY_STATEMENT_DATE", default="2026-11-28")
+)
+ACCESSIBILITY_PLAN_URL = env(
+    "ACCESSIBILITY_PLAN_URL", default="https://www.ofpra.gouv.fr/accessibilite"
+)
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="recrutement@ofpra.gouv.fr")
+DPO_EMAIL = env("DPO_EMAIL", default="dpo@ofpra.gouv.fr")
+SITE_HOST_NAME = env(
+    "SITE_HOST_NAME", default="Office français de protection des réfugiés et apatrides (Ofpra)"
+)
+SITE_HOST_ADDRESS = env("SITE_HOST_ADDRESS", default="201 rue Carnot, 94120 Fontenay-sous-Bois")
 
 LOGGING = {
     "version": 1,

@@ -33,11 +33,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="pages/plan_du_site.html"),
         name="sitemap_page",
     ),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots",
-    ),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,8 +1,16 @@
-"""Site-wide views: error pages and the media files of the single-machine set-up."""
+"""Site-wide views: error pages, robots.txt, the favicon and the media files of the single-machine
+set-up."""
 
 from django.conf import settings
+from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from ofpra_careers.context_processors import site
 
 # Resized images carry a content hash in their name, so they never change under the same URL.
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -21,5 +29,31 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # The site context processor reads settings only, so this page renders even with the database down.
-    return render(request, "500.html", status=500)
+    """The DSFR 500 page, rendered without the context processors.
+
+    The database may be what failed: the auth and messages processors would read the session (a
+    query for a logged-in editor), so only the settings-based site context is given.
+    """
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request": request, **site(request)}))
+
+
+@require_safe
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {"admin_path": reverse("admin:index")},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the DSFR one.
+
+    Not a permanent redirect: the target is a hashed static URL that changes with each DSFR release.
+    """
+    response = HttpResponseRedirect(static("dsfr/dist/favicon/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
