@@ -12,6 +12,7 @@ admin.site.index_title = "Contenus du site carrières"
 urlpatterns = [
     path("", include("employer.urls")),
     path("", include("jobs.urls")),
+    path("", include("ofpra_careers.sitemaps")),  # /sitemap.xml, announced by robots.txt
     # The mandatory pages of a State site (RGAA, loi 2004-575, RGPD).
     path(
         "accessibilite/",
