@@ -120,6 +120,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Resized images are generated on first request and then served for a long time.
 IMAGEKIT_DEFAULT_CACHEFILE_DIR = "cache"
+# django-imagekit itself reads IMAGEKIT_CACHEFILE_DIR (serve_media reads the line above).
+IMAGEKIT_CACHEFILE_DIR = IMAGEKIT_DEFAULT_CACHEFILE_DIR
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.source_name_dot_hash"
 
 # Security: production values come from the environment (see .env.example); local defaults keep
