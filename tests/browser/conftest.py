@@ -75,6 +75,8 @@ def jpeg(name, size=(1600, 1067), color=(0, 0, 145)):
 @pytest.fixture
 def employer_profile(db):
     """The agency profile with every part the home page shows, as HR staff would fill it in."""
+    from django.core.cache import cache
+
     from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial
 
     employer = Employer.objects.create(
@@ -199,4 +201,6 @@ def employer_profile(db):
             ),
         ]
     )
+    # imagekit remembers in the cache which resized copies exist; each test has a new MEDIA_ROOT.
+    cache.clear()
     return employer

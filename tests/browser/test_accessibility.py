@@ -10,7 +10,12 @@ from playwright.sync_api import expect
 
 from tests.browser.pages import PAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after each transactional test would otherwise drop the data that
+# migrations create (domaines, the « RH » group) for the tests that run next.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WIDTHS = {"desktop": 1280, "mobile": 375}
 AXE_OPTIONS = {
