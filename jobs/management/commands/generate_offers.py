@@ -7,7 +7,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -110,7 +110,7 @@ class Command(BaseCommand):
             "--seed", type=int, default=None, help="Random seed, for reproducible content."
         )
         parser.add_argument(
-            "--batch-size", type=int, default=2000, help="Offers inserted per INSERT statement."
+            "--batch-size", type=int, default=1000, help="Offers inserted per INSERT statement."
         )
 
     def handle(self, *args, count, seed, batch_size, verbosity=1, **options):
@@ -135,6 +135,8 @@ class Command(BaseCommand):
             jobs = [generator.offer(created + index) for index in range(size)]
             with transaction.atomic():
                 Job.objects.bulk_create(jobs, batch_size=batch_size)
+            # With DEBUG on, Django keeps every statement: megabytes per batch of offers.
+            reset_queries()
             created += size
             if verbosity >= 1:
                 elapsed = time.monotonic() - started

@@ -1,0 +1,62 @@
+"""Keeps the demo offers (fixtures/demo_jobs.json) open whenever the demo is loaded.
+
+The fixture holds the seed's offers with their real 2024 dates; `load_demo` calls
+`refresh_demo_offers` after loading, so that a newcomer's `make run` always lists them. Safe to
+re-run: an offer already open for long enough is left untouched (not even re-saved).
+"""
+
+import datetime
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from jobs.models import RICH_TEXT_FIELDS, Job, build_search_text
+from jobs.rich_text import sanitize
+
+DEMO_JOBS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo_jobs.json"
+# A deadline closer than this is pushed back, to DEADLINE_AHEAD days from today.
+MIN_DAYS_LEFT = 30
+DEADLINE_AHEAD = 60
+
+
+def demo_references():
+    """The references of the fixture's offers: they identify the demo offers in the database."""
+    objects = json.loads(DEMO_JOBS_FIXTURE.read_text(encoding="utf-8"))
+    return [obj["fields"]["reference"] for obj in objects if obj["model"] == "jobs.job"]
+
+
+def refresh_demo_offers():
+    """Move near or past deadlines of the demo offers ahead and fill what loaddata skips.
+
+    loaddata saves raw rows, bypassing Job.save(): the search text is empty and the long texts
+    unsanitised until this runs. Returns the number of offers changed.
+    """
+    today = timezone.localdate()
+    changed = 0
+    jobs = Job.objects.filter(reference__in=demo_references()).select_related("domain")
+    for job in jobs:
+        before = _snapshot(job)
+        if job.deadline is None or job.deadline < today + datetime.timedelta(days=MIN_DAYS_LEFT):
+            job.deadline = today + datetime.timedelta(days=DEADLINE_AHEAD)
+        if job.start_date and job.start_date <= job.deadline:
+            # Nobody takes up a post before applications close: the first day of a later month.
+            job.start_date = _first_of_month_after(job.deadline + datetime.timedelta(days=20))
+        for field in RICH_TEXT_FIELDS:
+            setattr(job, field, sanitize(getattr(job, field)))
+        job.search_text = build_search_text(job)
+        if _snapshot(job) != before:
+            job.save()
+            changed += 1
+    return changed
+
+
+def _snapshot(job):
+    return [
+        getattr(job, name) for name in ["deadline", "start_date", "search_text", *RICH_TEXT_FIELDS]
+    ]
+
+
+def _first_of_month_after(day):
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
