@@ -16,6 +16,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import pytest  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from PIL import Image  # noqa: E402
+from pytest_django.plugin import (  # noqa: E402
+    pytest_collection_modifyitems as django_order,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CHROMIUM_ARGS = [
@@ -26,6 +29,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the transactional (live server) tests after every other database test, as Django does.
+
+    pytest-django sorts them so, but pytest-playwright reorders the items afterwards: a browser
+    test would then flush the database in the middle of the session, and the tests after it would
+    lose the data migrations create (domaines, the « RH » group).
+    """
+    django_order(items)
 
 
 def in_ci():
