@@ -1,31 +1,71 @@
 from django.contrib import admin
+from django.db import models
+from django.forms import Textarea
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from employer.forms import CheckedImageField
 from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial
 
+PREVIEW_WIDTH = 120
 
-class PartInline(admin.StackedInline):
+
+def preview(resized):
+    """A small rendering of the resized copy the site shows: what visitors will see, cropped.
+
+    Its alternative text is empty: the editor's own alt text is in the field next to it.
+    """
+    if not resized:
+        return "—"
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="">',
+        resized.url,
+        PREVIEW_WIDTH,
+        round(PREVIEW_WIDTH * resized.height / resized.width),
+    )
+
+
+FORMFIELD_OVERRIDES = {
+    models.ImageField: {"form_class": CheckedImageField},
+    # Editors paste addresses without a scheme: they are https ones nowadays.
+    models.URLField: {"assume_scheme": "https"},
+}
+
+
+class PartInlineMixin:
+    """A profile part: listed by position, which editors change to reorder the page."""
+
     extra = 0
     ordering = ["position", "pk"]
+    formfield_overrides = FORMFIELD_OVERRIDES
 
 
-class MissionInline(PartInline):
+class MissionInline(PartInlineMixin, admin.TabularInline):
     model = Mission
     fields = ["position", "text"]
+    formfield_overrides = {
+        **FORMFIELD_OVERRIDES,
+        models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 80})},
+    }
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(PartInlineMixin, admin.TabularInline):
     model = KeyFigure
-    extra = 0
     fields = ["position", "value", "label"]
 
 
-class PhotoInline(PartInline):
+class PhotoInline(PartInlineMixin, admin.StackedInline):
+    # Stacked: a table of file inputs, previews and texts is too wide for the admin's column.
     model = Photo
-    fields = ["position", "image", "alt_text", "is_decorative", "caption"]
+    fields = ["position", ("image", "image_preview"), "alt_text", "is_decorative", "caption"]
+    readonly_fields = ["image_preview"]
+
+    @admin.display(description=_("aperçu"))
+    def image_preview(self, photo):
+        return preview(photo.resized)
 
 
-class TestimonialInline(PartInline):
+class TestimonialInline(PartInlineMixin, admin.StackedInline):
     model = Testimonial
     fields = [
         "position",
@@ -34,12 +74,18 @@ class TestimonialInline(PartInline):
         ("job_title", "division", "years_in_post"),
         "quote",
         "transcript",
-        ("photo", "photo_alt"),
+        ("photo", "photo_preview"),
+        "photo_alt",
         ("video_file", "video_url"),
     ]
+    readonly_fields = ["photo_preview"]
+
+    @admin.display(description=_("aperçu"))
+    def photo_preview(self, testimonial):
+        return preview(testimonial.portrait)
 
 
-class PerkInline(PartInline):
+class PerkInline(PartInlineMixin, admin.StackedInline):
     model = Perk
     fields = ["position", "title", "text", "items"]
 
@@ -55,11 +101,25 @@ class EmployerAdmin(admin.ModelAdmin):
         (_("Nous découvrir en images"), {"fields": ["gallery_text"]}),
         (
             _("Image d'illustration"),
-            {"fields": ["illustration", "illustration_alt", "illustration_caption"]},
+            {
+                "fields": [
+                    "illustration",
+                    "illustration_preview",
+                    "illustration_alt",
+                    "illustration_caption",
+                ]
+            },
         ),
     ]
+    readonly_fields = ["illustration_preview"]
+    formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [MissionInline, KeyFigureInline, PhotoInline, TestimonialInline, PerkInline]
     view_on_site = True
 
     def has_add_permission(self, request):
+        # The home page shows one profile: a second one would never be displayed.
         return super().has_add_permission(request) and not Employer.objects.exists()
+
+    @admin.display(description=_("aperçu"))
+    def illustration_preview(self, employer):
+        return preview(employer.illustration_image)

@@ -1,11 +1,60 @@
 """The agency profile: one employer and the ordered parts of its careers page."""
 
+import logging
+from typing import NamedTuple
+
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFill, Transpose
+from PIL import Image
 
 from employer.validators import validate_image_file
+
+logger = logging.getLogger(__name__)
+
+# Resized copies have fixed sizes, so templates write width/height without opening any file.
+ILLUSTRATION_SIZE = (1200, 675)  # 16:9
+PHOTO_SIZE = (800, 533)  # 3:2
+PORTRAIT_SIZE = (400, 400)
+WEBP_OPTIONS = {"quality": 80, "method": 6}
+
+
+def resized_spec(source, size):
+    """A WebP copy cropped to `size`, generated on first use under IMAGEKIT_DEFAULT_CACHEFILE_DIR."""
+    # Transpose first: phone photos are often stored sideways with an EXIF orientation tag.
+    return ImageSpecField(
+        source=source,
+        processors=[Transpose(), ResizeToFill(*size)],
+        format="WEBP",
+        options=WEBP_OPTIONS,
+    )
+
+
+class ResizedImage(NamedTuple):
+    url: str
+    width: int
+    height: int
+
+
+def resized_image(spec_file, size):
+    """The resized copy's URL and size, or None without a source image.
+
+    A source file that is missing or unreadable (a database restored without its media, say) is
+    logged and hidden: one broken photo must not take the whole page down.
+    """
+    source = spec_file.generator.source
+    if not source:
+        return None
+    try:
+        return ResizedImage(spec_file.url, *size)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        logger.warning("Cannot resize %s", source.name, exc_info=True)
+        return None
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -21,7 +70,9 @@ class Employer(models.Model):
         _("accroche"),
         max_length=200,
         blank=True,
-        help_text=_("Courte phrase affichée sous le nom en haut de la page, ex. « À l'écoute du monde »."),
+        help_text=_(
+            "Courte phrase affichée sous le nom en haut de la page, ex. « À l'écoute du monde »."
+        ),
     )
     about = models.TextField(
         _("qui sommes-nous ?"),
@@ -42,8 +93,12 @@ class Employer(models.Model):
         upload_to="employer/",
         blank=True,
         validators=[validate_image_file],
-        help_text=_("Photo affichée avant « Nos atouts » (JPEG, PNG ou WebP, 5 Mo au plus)."),
+        help_text=_(
+            "Photo affichée avant « Nos atouts » (JPEG, PNG ou WebP, 5 Mo au plus). Le site en "
+            "affiche une copie recadrée au format 16:9 (1200 × 675 pixels)."
+        ),
     )
+    illustration_resized = resized_spec("illustration", ILLUSTRATION_SIZE)
     illustration_alt = models.CharField(
         _("texte alternatif de l'image d'illustration"),
         max_length=250,
@@ -79,6 +134,10 @@ class Employer(models.Model):
     @property
     def short_name(self):
         return self.acronym or self.name
+
+    @cached_property
+    def illustration_image(self):
+        return resized_image(self.illustration_resized, ILLUSTRATION_SIZE)
 
     @property
     def about_paragraphs(self):
@@ -145,8 +204,12 @@ class Photo(ProfilePart):
         _("image"),
         upload_to="employer/photos/",
         validators=[validate_image_file],
-        help_text=_("JPEG, PNG ou WebP, 5 Mo au plus. Le site en affiche une version réduite."),
+        help_text=_(
+            "JPEG, PNG ou WebP, 5 Mo au plus. Le site en affiche une copie recadrée au format 3:2 "
+            "(800 × 533 pixels) : gardez le sujet au centre."
+        ),
     )
+    image_resized = resized_spec("image", PHOTO_SIZE)
     alt_text = models.CharField(
         _("texte alternatif"),
         max_length=250,
@@ -183,6 +246,10 @@ class Photo(ProfilePart):
     def alt(self):
         return "" if self.is_decorative else self.alt_text
 
+    @cached_property
+    def resized(self):
+        return resized_image(self.image_resized, PHOTO_SIZE)
+
 
 class Testimonial(ProfilePart):
     employer = models.ForeignKey(
@@ -199,7 +266,8 @@ class Testimonial(ProfilePart):
         _("années dans l'établissement"), null=True, blank=True
     )
     quote = models.TextField(
-        _("citation mise en avant"), help_text=_("Une phrase forte tirée du témoignage.")
+        _("citation mise en avant"),
+        help_text=_("Une phrase forte tirée du témoignage, sans guillemets : le site les ajoute."),
     )
     transcript = models.TextField(
         _("transcription intégrale"),
@@ -213,15 +281,23 @@ class Testimonial(ProfilePart):
         upload_to="employer/testimonials/",
         blank=True,
         validators=[validate_image_file],
-        help_text=_("Portrait facultatif (JPEG, PNG ou WebP, 5 Mo au plus)."),
+        help_text=_(
+            "Portrait facultatif (JPEG, PNG ou WebP, 5 Mo au plus), affiché en carré de "
+            "400 × 400 pixels."
+        ),
     )
+    photo_resized = resized_spec("photo", PORTRAIT_SIZE)
     photo_alt = models.CharField(
-        _("texte alternatif de la photo"), max_length=250, blank=True
+        _("texte alternatif de la photo"),
+        max_length=250,
+        blank=True,
+        help_text=_("Obligatoire si une photo est chargée, ex. « Portrait de Marine »."),
     )
     video_file = models.FileField(
         _("fichier vidéo"),
         upload_to="employer/videos/",
         blank=True,
+        validators=[FileExtensionValidator(["mp4", "webm"])],
         help_text=_("Vidéo MP4 ou WebM facultative."),
     )
     video_url = models.URLField(
@@ -248,6 +324,14 @@ class Testimonial(ProfilePart):
     def transcript_paragraphs(self):
         return paragraphs(self.transcript)
 
+    @cached_property
+    def portrait(self):
+        return resized_image(self.photo_resized, PORTRAIT_SIZE)
+
+    @property
+    def has_video(self):
+        return bool(self.video_file or self.video_url)
+
 
 class Perk(ProfilePart):
     employer = models.ForeignKey(
@@ -260,7 +344,9 @@ class Perk(ProfilePart):
     items = models.TextField(
         _("liste à puces"),
         blank=True,
-        help_text=_("Un élément par ligne ; chaque ligne devient une puce affichée après le texte."),
+        help_text=_(
+            "Un élément par ligne ; chaque ligne devient une puce affichée après le texte."
+        ),
     )
 
     class Meta(ProfilePart.Meta):

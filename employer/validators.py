@@ -5,6 +5,7 @@ import warnings
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image
 
@@ -17,7 +18,12 @@ def validate_image_file(file):
     The extension and the declared content type are ignored: a PHP script named `.jpg` or an SVG
     with a script fails to decode. Dimensions are read from the header before any pixel is
     decoded, so a decompression bomb is refused without being expanded in memory.
+
+    Files already in the media storage were checked when uploaded: saving the profile again must
+    neither re-decode every photo nor fail because one of them went missing.
     """
+    if getattr(file, "_committed", False):
+        return
     if file.size > settings.MAX_UPLOAD_IMAGE_BYTES:
         raise ValidationError(
             _("Le fichier pèse %(size)s ; la limite est de %(limit)s.")
@@ -37,7 +43,11 @@ def validate_image_file(file):
                 width, height = image.size
                 if image_format not in ALLOWED_FORMATS:
                     raise ValidationError(
-                        _("Format non accepté : seules les images JPEG, PNG ou WebP le sont."),
+                        _(
+                            "Format d'image non accepté (%(format)s) : envoyez une image JPEG, "
+                            "PNG ou WebP."
+                        )
+                        % {"format": image_format},
                         code="bad_format",
                     )
                 _check_dimensions(width, height)
@@ -55,7 +65,11 @@ def validate_image_file(file):
         ) from error
     except Exception as error:  # Pillow raises many types for undecodable data.
         raise ValidationError(
-            _("Ce fichier n'est pas une image valide (JPEG, PNG ou WebP)."), code="invalid_image"
+            _(
+                "Ce fichier n'est pas une image lisible : envoyez une photo au format JPEG, PNG "
+                "ou WebP."
+            ),
+            code="invalid_image",
         ) from error
     finally:
         file.seek(position)
@@ -63,9 +77,26 @@ def validate_image_file(file):
 
 def _check_dimensions(width, height):
     side = settings.MAX_UPLOAD_IMAGE_SIDE
-    if width > side or height > side or width * height > settings.MAX_UPLOAD_IMAGE_PIXELS:
+    if width > side or height > side:
         raise ValidationError(
-            _("L'image mesure %(width)s × %(height)s pixels ; la limite est de %(side)s pixels de côté.")
+            _(
+                "L'image mesure %(width)s × %(height)s pixels ; chaque côté doit mesurer au plus "
+                "%(side)s pixels."
+            )
             % {"width": width, "height": height, "side": side},
+            code="image_too_large",
+        )
+    if width * height > settings.MAX_UPLOAD_IMAGE_PIXELS:
+        raise ValidationError(
+            _(
+                "L'image mesure %(width)s × %(height)s pixels, soit %(pixels)s mégapixels ; la "
+                "limite est de %(limit)s mégapixels. Réduisez-la avant de l'envoyer."
+            )
+            % {
+                "width": width,
+                "height": height,
+                "pixels": number_format(width * height / 1_000_000, 1),
+                "limit": number_format(settings.MAX_UPLOAD_IMAGE_PIXELS / 1_000_000, 1),
+            },
             code="image_too_large",
         )

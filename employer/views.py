@@ -10,5 +10,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["employer"] = Employer.objects.for_home_page().first()
+        employer = Employer.objects.for_home_page().first()
+        context["employer"] = employer
+        # Photos whose file cannot be resized are left out, so the gallery never shows a hole.
+        context["photos"] = (
+            [photo for photo in employer.photos.all() if photo.resized] if employer else []
+        )
         return context

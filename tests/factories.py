@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from employer.models import Employer
+from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial
 from jobs.choices import (
     Category,
     ContractType,
@@ -18,6 +18,90 @@ from jobs.choices import (
     Versant,
 )
 from jobs.models import Domain, Job
+
+# ---------------------------------------------------------------------------------------------
+# Employer profile
+# ---------------------------------------------------------------------------------------------
+
+
+class EmployerFactory(factory.django.DjangoModelFactory):
+    """The agency profile. There is one: parts built without an employer share this one."""
+
+    class Meta:
+        model = Employer
+        django_get_or_create = ["name"]
+
+    name = "Office français de protection des réfugiés et apatrides"
+    acronym = "Ofpra"
+    tagline = "À l'écoute du monde"
+    about = (
+        "L'Office est un établissement public placé sous la tutelle du ministère de l'Intérieur."
+    )
+    gallery_text = "Les locaux sont desservis par l'A86 et les lignes RER A et E."
+
+
+class EmployerPartFactory(factory.django.DjangoModelFactory):
+    """A part of the profile, after the ones already built."""
+
+    class Meta:
+        abstract = True
+
+    employer = factory.SubFactory(EmployerFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class MissionFactory(EmployerPartFactory):
+    class Meta:
+        model = Mission
+
+    text = factory.Sequence(lambda n: f"Mission numéro {n}.")
+
+
+class KeyFigureFactory(EmployerPartFactory):
+    class Meta:
+        model = KeyFigure
+
+    value = factory.Sequence(lambda n: f"{n + 1} 000")
+    label = factory.Sequence(lambda n: f"Indicateur {n}")
+
+
+class PhotoFactory(EmployerPartFactory):
+    """A real JPEG, larger than the resized copy the page shows."""
+
+    class Meta:
+        model = Photo
+
+    image = factory.django.ImageField(
+        filename=factory.Sequence(lambda n: f"photo-{n}.jpg"), width=1200, height=800, format="JPEG"
+    )
+    alt_text = factory.Sequence(lambda n: f"Vue numéro {n} des locaux")
+    caption = factory.Sequence(lambda n: f"Légende {n}")
+
+
+class TestimonialFactory(EmployerPartFactory):
+    __test__ = False  # Not a test class, whatever its name says to pytest.
+
+    class Meta:
+        model = Testimonial
+
+    title = "Portrait d'une officière de protection"
+    first_name = "Marine"
+    age = 27
+    job_title = "Officière de protection"
+    division = "Division Afrique 2"
+    years_in_post = 4
+    quote = "On est vraiment là pour protéger."
+    transcript = "Bonjour, je m'appelle Marine.\n\nJe travaille ici depuis 4 ans."
+
+
+class PerkFactory(EmployerPartFactory):
+    class Meta:
+        model = Perk
+
+    title = factory.Sequence(lambda n: f"Atout {n}")
+    text = "Un premier paragraphe.\n\nUn second paragraphe."
+    items = "Une restauration collective de qualité\nUne action sociale engagée"
+
 
 # ---------------------------------------------------------------------------------------------
 # Jobs

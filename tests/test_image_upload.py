@@ -1,0 +1,178 @@
+"""Uploads in the admin: only real, reasonably sized JPEG, PNG or WebP images are accepted.
+
+A refused file gets a French message on the form, never a server error.
+"""
+
+import io
+import struct
+import zlib
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from employer.models import Photo
+from tests.factories import EmployerFactory, PhotoFactory
+from tests.test_employer_admin import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+NOT_READABLE = "Ce fichier n'est pas une image lisible : envoyez une photo au format JPEG, PNG"
+
+
+def image_bytes(format, size=(1200, 800), mode="RGB"):
+    buffer = io.BytesIO()
+    Image.new(mode, size, (0, 0, 145) if mode == "RGB" else 0).save(buffer, format)
+    return buffer.getvalue()
+
+
+def noisy_jpeg(size=(600, 400)):
+    """A photo-like JPEG: noise does not compress, so the file is heavy for its size."""
+    buffer = io.BytesIO()
+    Image.effect_noise(size, 100).convert("RGB").save(buffer, "JPEG", quality=95)
+    return buffer.getvalue()
+
+
+def png_bomb(width=30_000, height=30_000):
+    """A tiny PNG whose header announces a huge image: decoding it would take gigabytes."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * (width + 1) * 16)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
+    b"<script>alert(document.cookie)</script><rect width='100' height='100'/></svg>"
+)
+
+BAD_FILES = {
+    "php script renamed .jpg": ("portrait.jpg", b"<?php system($_GET['c']); ?>", NOT_READABLE),
+    "svg with a script": ("logo.svg", SVG, NOT_READABLE),
+    "svg renamed .png": ("logo.png", SVG, NOT_READABLE),
+    "truncated jpeg": ("coupee.jpg", image_bytes("JPEG")[:2000], NOT_READABLE),
+    "gif": ("anime.gif", image_bytes("GIF"), "Format d'image non accepté (GIF)"),
+    "bmp renamed .jpg": ("photo.jpg", image_bytes("BMP"), "Format d'image non accepté (BMP)"),
+    "too wide": (
+        "bandeau.png",
+        image_bytes("PNG", size=(9000, 10), mode="L"),
+        "L'image mesure 9000 × 10 pixels ; chaque côté doit mesurer au plus 8000 pixels.",
+    ),
+    "decompression bomb": (
+        "bombe.png",
+        png_bomb(),
+        "Cette image est anormalement grande une fois décompressée : elle est refusée.",
+    ),
+}
+
+
+@pytest.fixture
+def hr_client(client, django_user_model):
+    user = django_user_model.objects.create_user("rh", password="motdepasse", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="employer"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def employer():
+    return EmployerFactory()
+
+
+def change_url(employer):
+    return reverse("admin:employer_employer_change", args=[employer.pk])
+
+
+def post_new_photo(client, employer, upload):
+    data = change_form_data(client.get(change_url(employer)))
+    data["photos-TOTAL_FORMS"] = 1
+    data["photos-0-position"] = 1
+    data["photos-0-employer"] = employer.pk
+    data["photos-0-image"] = upload
+    data["photos-0-alt_text"] = "Le hall d'accueil"
+    data["photos-0-caption"] = "Hall d'accueil"
+    return client.post(change_url(employer), data)
+
+
+@pytest.mark.parametrize("name, content, message", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_bad_photo_is_refused_with_a_french_message(hr_client, employer, name, content, message):
+    response = post_new_photo(hr_client, employer, SimpleUploadedFile(name, content))
+
+    assert response.status_code == 200
+    assert message in response.content.decode().replace("&#x27;", "'")
+    assert not Photo.objects.exists()
+
+
+def test_heavy_photo_is_refused_with_its_weight(hr_client, employer, settings):
+    settings.MAX_UPLOAD_IMAGE_BYTES = 50_000
+    content = noisy_jpeg()
+    assert len(content) > 50_000
+
+    response = post_new_photo(hr_client, employer, SimpleUploadedFile("lourde.jpg", content))
+
+    assert response.status_code == 200
+    assert "la limite est de 48,8\xa0Kio" in response.content.decode()
+    assert not Photo.objects.exists()
+
+
+def test_photo_with_too_many_pixels_is_refused(hr_client, employer, settings):
+    settings.MAX_UPLOAD_IMAGE_PIXELS = 500_000
+    upload = SimpleUploadedFile("grande.png", image_bytes("PNG", size=(1000, 1000), mode="L"))
+
+    response = post_new_photo(hr_client, employer, upload)
+
+    assert (
+        "L'image mesure 1000 × 1000 pixels, soit 1,0 mégapixels ; la limite est de 0,5 mégapixels."
+        in (response.content.decode().replace("&#x27;", "'"))
+    )
+    assert not Photo.objects.exists()
+
+
+def test_bad_illustration_is_refused_too(hr_client, employer):
+    data = change_form_data(hr_client.get(change_url(employer)))
+    data["illustration"] = SimpleUploadedFile("siege.jpg", SVG)
+    data["illustration_alt"] = "Le siège"
+
+    response = hr_client.post(change_url(employer), data)
+
+    assert response.status_code == 200
+    assert NOT_READABLE in response.content.decode().replace("&#x27;", "'")
+    employer.refresh_from_db()
+    assert not employer.illustration
+
+
+@pytest.mark.parametrize("format", ["JPEG", "PNG", "WEBP"])
+def test_real_image_is_accepted_and_shown_resized(hr_client, employer, format):
+    upload = SimpleUploadedFile(f"hall.{format.lower()}", image_bytes(format))
+
+    response = post_new_photo(hr_client, employer, upload)
+
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.image.name.startswith("employer/photos/hall")
+    home = hr_client.get("/").content.decode()
+    assert photo.resized.url in home
+    assert photo.resized.url.endswith(".webp")
+
+
+def test_saving_again_does_not_recheck_stored_photos(hr_client, employer):
+    """A stored photo that went missing must not block the editor's other changes."""
+    photo = PhotoFactory(employer=employer)
+    data = change_form_data(hr_client.get(change_url(employer)))
+    photo.image.storage.delete(photo.image.name)
+    data["tagline"] = "Nouvelle accroche"
+
+    response = hr_client.post(change_url(employer), data)
+
+    assert response.status_code == 302
+    employer.refresh_from_db()
+    assert employer.tagline == "Nouvelle accroche"
