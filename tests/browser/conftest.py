@@ -54,6 +54,25 @@ def skip_or_fail(reason):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Make serialized_rollback work in tests that use Playwright.
+
+    Once Playwright's sync API runs its event loop in the main thread, Django's connection handler
+    (an asgiref Local) keeps connections per async context, so a browser test gets a new connection
+    wrapper. Django's test set-up stored the migrated data to restore (`_test_serialized_contents`)
+    on the first wrapper only, and serialized_rollback would silently restore nothing: every table
+    filled by a migration (domaines, the « RH » group) would be empty from the second browser test
+    on. Storing it on the class makes every wrapper see it.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        if hasattr(connection, "_test_serialized_contents"):
+            type(connection)._test_serialized_contents = connection._test_serialized_contents
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not (os.path.isfile(executable) and os.access(executable, os.X_OK)):
