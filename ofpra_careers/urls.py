@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from ofpra_careers import views
+from ofpra_careers.health import healthz
 
 admin.site.site_header = "OFPRA recrute — administration"
 admin.site.site_title = "OFPRA recrute"
@@ -36,6 +37,7 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("healthz", healthz, name="healthz"),  # For probes and monitors (ofpra_careers/health.py).
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,6 +1,8 @@
 """Site-wide views: error pages, robots.txt, the favicon and the media files of the single-machine
 set-up."""
 
+import sys
+
 from django.conf import settings
 from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from ofpra_careers.context_processors import site
+from ofpra_careers.middleware import DATABASE_UNAVAILABLE, service_unavailable
 
 # Resized images carry a content hash in their name, so they never change under the same URL.
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -34,6 +37,9 @@ def server_error(request):
     The database may be what failed: the auth and messages processors would read the session (a
     query for a logged-in editor), so only the settings-based site context is given.
     """
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        # Raised outside a view (a session read in a middleware): the outage page, not a 500.
+        return service_unavailable(request)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request, **site(request)}))
 
