@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employer.forms import CheckedImageField
 from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial
+from ofpra_careers.admin_safety import SafeSaveMixin
 
 PREVIEW_WIDTH = 120
 
@@ -91,7 +92,7 @@ class PerkInline(PartInlineMixin, admin.StackedInline):
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(SafeSaveMixin, admin.ModelAdmin):
     """The whole careers page on one screen; there is only ever one profile."""
 
     list_display = ["name", "acronym", "updated_at"]

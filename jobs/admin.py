@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from jobs.choices import State
 from jobs.forms import JobAdminForm, go_online, short_publication_warning
 from jobs.models import Domain, Job
+from ofpra_careers.admin_safety import SafeSaveMixin
 
 
 class ApplicationsFilter(admin.SimpleListFilter):
@@ -45,7 +46,7 @@ class ApplicationsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(SafeSaveMixin, admin.ModelAdmin):
     form = JobAdminForm
     list_display = [
         "reference",
