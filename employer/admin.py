@@ -1,8 +1,10 @@
+import reversion
 from django.contrib import admin
 from django.db import models
 from django.forms import Textarea
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
 from employer.forms import CheckedImageField
 from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial
@@ -91,8 +93,22 @@ class PerkInline(PartInlineMixin, admin.StackedInline):
     fields = ["position", "title", "text", "items"]
 
 
+# The profile and its parts are kept together: a version of the profile holds every part as it
+# was, and restoring it brings back the parts (and removes those added since).
+PARTS = {
+    "missions": Mission,
+    "key_figures": KeyFigure,
+    "photos": Photo,
+    "testimonials": Testimonial,
+    "perks": Perk,
+}
+for part in PARTS.values():
+    reversion.register(part)
+reversion.register(Employer, follow=list(PARTS))
+
+
 @admin.register(Employer)
-class EmployerAdmin(SafeSaveMixin, admin.ModelAdmin):
+class EmployerAdmin(SafeSaveMixin, VersionAdmin):
     """The whole careers page on one screen; there is only ever one profile."""
 
     list_display = ["name", "acronym", "updated_at"]

@@ -1,5 +1,6 @@
 """The HR staff's home for offers: write, check against the legal minimum, publish, close."""
 
+import reversion
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
 
 from jobs.choices import State
 from jobs.forms import JobAdminForm, go_online, short_publication_warning
@@ -45,8 +47,13 @@ class ApplicationsFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Every save of an offer is kept (who, when, what changed): its « Historique » page lists them and
+# restores any of them. The changelist runs inside a revision too, so the actions are kept as well.
+reversion.register(Job)
+
+
 @admin.register(Job)
-class JobAdmin(SafeSaveMixin, admin.ModelAdmin):
+class JobAdmin(SafeSaveMixin, VersionAdmin):
     form = JobAdminForm
     list_display = [
         "reference",
