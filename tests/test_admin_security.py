@@ -33,8 +33,7 @@ def log_in(client, username, password, address="192.0.2.10"):
 def fail(client, username, times, address="192.0.2.10"):
     """Failed attempts; the one that reaches the limit is answered with the lockout page."""
     return [
-        log_in(client, username, "mauvais mot de passe", address).status_code
-        for _ in range(times)
+        log_in(client, username, "mauvais mot de passe", address).status_code for _ in range(times)
     ]
 
 
