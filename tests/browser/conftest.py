@@ -237,3 +237,43 @@ def employer_profile(db):
     # imagekit remembers in the cache which resized copies exist; each test has a new MEDIA_ROOT.
     cache.clear()
     return employer
+
+
+@pytest.fixture
+def open_job(db):
+    """An open offer with every legal item, plus two others of its domaine (« Offres similaires »)."""
+    from tests.factories import JobFactory
+
+    job = JobFactory(
+        title="Assistant (e) de Direction",
+        application_url="https://candidature.example.fr/offres/42",
+        salary_min=26000,
+        salary_max=32000,
+    )
+    JobFactory.create_batch(2, domain=job.domain)
+    return job
+
+
+@pytest.fixture
+def closed_job(db):
+    """An offer whose deadline passed yesterday: its page stays, with « Candidatures closes »."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import JobFactory
+
+    return JobFactory(
+        published_at=timezone.now() - datetime.timedelta(days=40),
+        deadline=timezone.localdate() - datetime.timedelta(days=1),
+    )
+
+
+@pytest.fixture
+def offers(db):
+    """Enough open offers in several domaines for the list, its facets and its pagination."""
+    from jobs.models import Domain
+    from tests.factories import JobFactory
+
+    for code in ["GRH", "USA", "DIR", "NUM"]:
+        JobFactory.create_batch(6, domain=Domain.objects.get(code=code))

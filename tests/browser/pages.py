@@ -58,4 +58,20 @@ PAGES = [
     PublicPage("personal-data", "personal_data"),
     PublicPage("sitemap-page", "sitemap_page"),
     PublicPage("not-found", "/cette-page-n-existe-pas/", status=404),
+    PublicPage("job-list", "jobs:list", fixtures=("offers",)),
+    PublicPage(
+        "job-list-filtered",
+        "/offres/?domaine=ressources-humaines&domaine=numerique&q=gestionnaire&tri=date-limite",
+        fixtures=("offers",),
+    ),
+    PublicPage("job-list-empty", "/offres/?q=astronaute", fixtures=("offers",)),
+    PublicPage("job-list-page-2", "/offres/?page=2", fixtures=("offers",)),
+    PublicPage(
+        "job-detail-open", lambda data: data["open_job"].get_absolute_url(), fixtures=("open_job",)
+    ),
+    PublicPage(
+        "job-detail-closed",
+        lambda data: data["closed_job"].get_absolute_url(),
+        fixtures=("closed_job",),
+    ),
 ]
