@@ -10,7 +10,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        employer = Employer.objects.for_home_page().first()
+        employer = Employer.objects.home_page_profile()
         context["employer"] = employer
         # Photos whose file cannot be resized are left out, so the gallery never shows a hole.
         context["photos"] = (

@@ -6,14 +6,17 @@ second domaine shows how many offers it would add (the usual faceted-search beha
 
 import datetime
 
-from django.db.models import CharField, Count, Value
+from django.db import connection
+from django.db.models import Case, CharField, Count, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from jobs.filters import PUBLISHED_WITHIN, JobFilter
 
-# Filter name -> the column its options are counted on.
+# Filter name -> the column its options are counted on. Domaines are counted by id (no join) and
+# named by their slug afterwards.
 DIMENSIONS = {
-    "domaine": "domain__slug",
+    "domaine": "domain_id",
     "categorie": "category",
     "versant": "versant",
     "nature": "nature",
@@ -23,35 +26,83 @@ DIMENSIONS = {
 
 
 def facet_counts(base_queryset, data, filter_kwargs):
-    """{filter name: {option value: count}} for every dimension, publication window included."""
-    parts = []
-    for name, column in DIMENSIONS.items():
-        others = _without(data, name)
-        queryset = JobFilter(others, queryset=base_queryset, **filter_kwargs).qs.order_by()
-        parts.append(
-            queryset.annotate(facet=Value(name, output_field=CharField()))
-            .values_list("facet", column)
-            .annotate(count=Count("pk"))
-        )
-    others = JobFilter(
-        _without(data, "publiee"), queryset=base_queryset, **filter_kwargs
-    ).qs.order_by()
+    """{filter name: {option value: count}} for every dimension, publication window included.
+
+    One query. Dimensions whose own filter is not active share the same WHERE clause: on
+    PostgreSQL they are counted in a single scan (GROUP BY GROUPING SETS), elsewhere by one GROUP
+    BY each; the dimensions being filtered on get one GROUP BY each; all in one UNION ALL. Each
+    scan reads the covering index on open offers (job_open_idx), or the trigram index for a text
+    search, rather than the table.
+    """
+    windows = [days for days, _label in PUBLISHED_WITHIN]
     now = timezone.now()
-    for days, _label in PUBLISHED_WITHIN:
-        since = now - datetime.timedelta(days=int(days))
-        parts.append(
-            others.filter(published_at__gte=since)
-            .annotate(
-                facet=Value("publiee", output_field=CharField()),
-                option=Value(days, output_field=CharField()),
+    # Each offer falls in the narrowest publication window it belongs to (summed up below).
+    bucket = Case(
+        *(
+            When(published_at__gte=now - datetime.timedelta(days=int(days)), then=Value(days))
+            for days in windows
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    columns = {name: Cast(column, output_field=CharField()) for name, column in DIMENSIONS.items()}
+    columns["publiee"] = bucket
+    # Dimensions whose counts are taken over the same offers, grouped by their SQL.
+    groups = {}
+    for name in columns:
+        queryset = JobFilter(
+            _without(data, name), queryset=base_queryset, **filter_kwargs
+        ).qs.order_by()
+        groups.setdefault(str(queryset.query), (queryset, []))[1].append(name)
+    use_grouping_sets = connection.vendor == "postgresql"
+    selects, params = [], []
+    for queryset, names in groups.values():
+        if use_grouping_sets and len(names) > 1:
+            sql, sql_params = _grouping_sets(queryset, {name: columns[name] for name in names})
+            selects.append(sql)
+            params.extend(sql_params)
+            continue
+        for name in names:
+            part = (
+                queryset.annotate(facet=Value(name, output_field=CharField()), option=columns[name])
+                .values_list("facet", "option")
+                .annotate(count=Count("*"))
             )
-            .values_list("facet", "option")
-            .annotate(count=Count("pk"))
-        )
-    counts = {name: {} for name in [*DIMENSIONS, "publiee"]}
-    for facet, option, count in parts[0].union(*parts[1:], all=True):
-        counts[facet][option] = count
+            sql, sql_params = part.query.sql_with_params()
+            selects.append(f"SELECT * FROM ({sql}) AS part")
+            params.extend(sql_params)
+    counts = {name: {} for name in columns}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for facet, option, count in cursor.fetchall():
+            counts[facet][option] = count
+    slugs = {str(domain.pk): domain.slug for domain in filter_kwargs["domains"]}
+    counts["domaine"] = {slugs[pk]: count for pk, count in counts["domaine"].items() if pk in slugs}
+    # Windows are nested: the offers of the last 7 days include those of the last 24 hours.
+    within = counts["publiee"]
+    total = 0
+    for days in windows:
+        total += within.get(days, 0)
+        within[days] = total
+    within.pop("", None)
     return counts
+
+
+def _grouping_sets(queryset, columns):
+    """(facet, option, count) rows for several dimensions in one scan (PostgreSQL)."""
+    aliases = {name: f"facet_{index}" for index, name in enumerate(columns)}
+    inner = queryset.annotate(
+        **{aliases[name]: expression for name, expression in columns.items()}
+    ).values_list(*aliases.values())
+    sql, params = inner.query.sql_with_params()
+    facet = " ".join(f"WHEN GROUPING({alias}) = 0 THEN '{name}'" for name, alias in aliases.items())
+    option = ", ".join(aliases.values())
+    sets = ", ".join(f"({alias})" for alias in aliases.values())
+    return (
+        f"SELECT CASE {facet} END, COALESCE({option}), COUNT(*) FROM ({sql}) AS offers "
+        f"GROUP BY GROUPING SETS ({sets})",
+        params,
+    )
 
 
 def _without(data, name):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobs.choices import Category, Nature, Telework, Versant
 from jobs.models import Domain, Job
+from ofpra_careers import page_cache
 
 PUBLISHED_WITHIN = [
     ("1", _("Depuis 24 heures")),
@@ -124,5 +125,11 @@ def filter_open_offers(data):
     facet counts reuse them without querying again).
     """
     base = Job.objects.open()
-    options = {"domains": list(Domain.objects.all()), "departments": location_choices(base)}
+    # Both change only with the content: cached with it (and recomputed when the cache is off).
+    options = {
+        "domains": page_cache.get_or_compute("domains", lambda: list(Domain.objects.all())),
+        "departments": page_cache.get_or_compute(
+            "open-offer-locations", lambda: location_choices(base)
+        ),
+    }
     return JobFilter(data, queryset=base.for_cards(), **options), base, options

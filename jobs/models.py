@@ -25,6 +25,7 @@ from jobs.choices import (
     VacancyReason,
     Versant,
 )
+from ofpra_careers.page_cache import next_midnight
 
 
 class DomainManager(models.Manager):
@@ -296,7 +297,21 @@ class Job(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["state", "deadline", "published_at"], name="job_open_idx"),
+            # Open offers: the filter of every public list. On PostgreSQL it also covers the
+            # columns the filters and facet counts read, so that they never touch the table.
+            models.Index(
+                fields=["state", "deadline", "published_at"],
+                include=[
+                    "domain",
+                    "category",
+                    "versant",
+                    "nature",
+                    "department_code",
+                    "telework",
+                    "location_label",
+                ],
+                name="job_open_idx",
+            ),
         ]
 
     def __str__(self):
@@ -378,6 +393,22 @@ class Job(models.Model):
         if not (self.vacancy_date or self.start_date):
             missing.append(str(self._meta.get_field("vacancy_date").verbose_name))
         return missing
+
+
+def next_visibility_change(now):
+    """The next moment an offer appears, or leaves the open offers, with no one saving anything.
+
+    A scheduled offer appears at its `published_at`; offers stop taking applications at midnight
+    Paris time after their deadline. Cached pages must not outlive that moment (page_cache.py).
+    """
+    scheduled = (
+        Job.objects.filter(state__in=[State.PUBLISHED, State.CLOSED], published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    midnight = next_midnight(now)
+    return min(scheduled, midnight) if scheduled else midnight
 
 
 RICH_TEXT_FIELDS = [

@@ -1,15 +1,21 @@
 from django.urls import path, register_converter
 
 from jobs import converters, feeds, views
+from ofpra_careers.page_cache import cache_page
 
 app_name = "jobs"
 register_converter(converters.ReferenceConverter, "reference")
 
 # These addresses are part of the product (shared links, feeds, search engines): keep them stable.
+# cache_page: answered from the shared cache for anonymous visitors (ofpra_careers/page_cache.py).
 urlpatterns = [
-    path("offres/", views.JobListView.as_view(), name="list"),
-    path("offres/rss.xml", feeds.OpenOffersRssFeed(), name="rss"),
-    path("offres/atom.xml", feeds.OpenOffersAtomFeed(), name="atom"),
+    path("offres/", cache_page(views.JobListView.as_view()), name="list"),
+    path("offres/rss.xml", cache_page(feeds.OpenOffersRssFeed()), name="rss"),
+    path("offres/atom.xml", cache_page(feeds.OpenOffersAtomFeed()), name="atom"),
     path("offres/<reference:reference>/", views.JobDetailView.as_view(), name="detail_short"),
-    path("offres/<reference:reference>/<str:slug>/", views.JobDetailView.as_view(), name="detail"),
+    path(
+        "offres/<reference:reference>/<str:slug>/",
+        cache_page(views.JobDetailView.as_view()),
+        name="detail",
+    ),
 ]

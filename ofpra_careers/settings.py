@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "ofpra_careers.security.ContentSecurityPolicyMiddleware",
     "ofpra_careers.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the shared cache (rules in ofpra_careers/page_cache.py).
+    "ofpra_careers.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +99,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A cache server that stops answering must cost a page milliseconds, not seconds (pages are
+    # then served uncached: see page_cache.py).
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
+# The longest a cached page lives; edits and deadlines invalidate it sooner (page_cache.py).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Django's RedisCache raises when Redis is down; this subclass serves pages uncached instead.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "ofpra_careers.cache.TolerantRedisCache"
@@ -223,8 +233,9 @@ AXES_LOCKOUT_CALLABLE = "ofpra_careers.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ofpra_careers.security.client_ip"
 AXES_VERBOSE = False
 
-# Whitenoise: hashed files get far-future cache headers; compressed variants are built at
-# collectstatic time.
+# Whitenoise: hashed files get far-future cache headers (ten years, `immutable`); compressed
+# variants (Brotli, gzip) are built at collectstatic time. Files without a hash in their name
+# are kept an hour.
 WHITENOISE_MAX_AGE = 3600
 
 # django-dsfr (each of these fixes a real bug, see shared/DSFR.md).

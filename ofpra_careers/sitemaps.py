@@ -10,6 +10,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, reverse
 
 from jobs.sitemaps import OpenOfferSitemap
+from ofpra_careers.page_cache import cache_page
 
 
 class StaticPagesSitemap(Sitemap):
@@ -34,13 +35,13 @@ SITEMAPS = {"pages": StaticPagesSitemap, "offres": OpenOfferSitemap}
 urlpatterns = [
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cache_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        cache_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

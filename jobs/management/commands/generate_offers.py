@@ -26,6 +26,7 @@ from jobs.choices import (
 )
 from jobs.management import synthetic
 from jobs.models import Domain, Job
+from ofpra_careers import page_cache
 
 # Synthetic offers are recognisable by their reference: SYN-00000001, SYN-00000002...
 REFERENCE_PREFIX = "SYN-"
@@ -143,6 +144,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{created:>9,} / {count:,} offers ({elapsed:.1f} s)")
         if created:
             analyze(Job)
+            # bulk_create sends no signal: cached pages must learn of the new offers.
+            page_cache.bump_version()
         if verbosity >= 1:
             elapsed = time.monotonic() - started
             self.stdout.write(
@@ -169,11 +172,13 @@ def analyze(model):
     """Refresh the planner's statistics right away.
 
     Until autovacuum gets to it, PostgreSQL plans for the table as it was before the bulk insert
-    (a few rows), and picks plans that are slow on the new volume.
+    (a few rows), and picks plans that are slow on the new volume. VACUUM also marks the new rows
+    all-visible, which the index-only scans of the lists and facet counts need.
     """
     table = connection.ops.quote_name(model._meta.db_table)
+    command = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {table}")
+        cursor.execute(f"{command} {table}")
 
 
 def next_reference_number():

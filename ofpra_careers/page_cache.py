@@ -1,0 +1,264 @@
+"""Whole-page cache for anonymous visitors, shared by every server, never stale.
+
+What is cached: the responses of the views wrapped with `cache_page` (home, offer list with any
+query string, offer pages, feeds, sitemaps), for GET and HEAD requests of visitors who carry no
+session or messages cookie, when the response is a 200 that sets no cookie and is not marked
+private. Never the admin (its views are not wrapped), never a logged-in user (they carry a
+session cookie), never a page showing a message (the messages cookie, or a cookie set in return).
+
+When it is invalidated (the rules that keep pages fresh):
+
+1. A **content version** lives in the shared cache (Redis in production, so every server sees it)
+   and is part of every key. Each app connects the models its pages show (`invalidate_on_change`
+   in its AppConfig.ready: jobs its offers and domaines, employer its profile and every part of
+   it; employer never imports jobs): any save or delete bumps the version at once and again when
+   the transaction commits (a request served between the two cannot leave a page from before the
+   commit under the new version). Old entries are never read again and expire by themselves.
+2. A **time component**: what the public sees also changes with the clock alone (a scheduled
+   publication comes, a deadline passes at midnight Paris time). Apps register the next such
+   moment (`register_next_change`); the earliest one is computed once per content version, cached
+   until that moment, and part of every key; no entry outlives it. So a page cached at 23:59:58
+   is not served at 00:00:00.
+3. Entries also expire after `PAGE_CACHE_SECONDS` whatever happens (a safety net: an edit saved
+   while the cache server was unreachable could not bump the version).
+
+A cache that is down, or the dummy cache (`CACHE_URL=dummycache://`), never breaks a page: every
+cache call is guarded, and without a content version pages are simply rendered every time.
+
+Changes that bypass signals (`QuerySet.update()`, `bulk_create`, raw SQL, `loaddata --raw`) must
+call `bump_version()` themselves, as `generate_offers` does.
+"""
+
+import datetime
+import functools
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+NEXT_CHANGE_KEY = "page-cache:next-change:{version}"
+PAGE_KEY = "page-cache:page:{state}:{digest}"
+# django.contrib.messages' cookie (CookieStorage.cookie_name). With it, or a session cookie, a
+# page may show something personal (a message, a logged-in editor): the cache is bypassed.
+MESSAGES_COOKIE = "messages"
+HEADER = "X-Page-Cache"
+
+_next_change_providers = []
+
+
+def _guarded(default=None):
+    """Run a cache operation; if the cache server fails, log it and return `default`."""
+
+    def decorator(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Exception:  # Any backend error: the site must work without its cache.
+                logger.warning("Page cache unavailable (%s)", function.__name__, exc_info=True)
+                return default
+
+        return wrapper
+
+    return decorator
+
+
+# --- Content version -----------------------------------------------------------------------------
+
+
+@_guarded()
+def content_version():
+    """The current content version, or None when the cache cannot hold one (pages are not cached)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A new value (not 1) so that a version lost by eviction never revives older entries.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+@_guarded()
+def bump_version():
+    """Make every cached page and cached fact stale, on every server."""
+    try:
+        return cache.incr(VERSION_KEY)
+    except ValueError:  # No version yet (or it was evicted).
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        return None
+
+
+def _on_change(sender, **kwargs):
+    bump_version()
+    # Again after the commit: a request read between the first bump and the commit saw old rows.
+    transaction.on_commit(bump_version)
+
+
+def invalidate_on_change(*models):
+    """Bump the content version whenever one of these models is saved or deleted."""
+    for model in models:
+        uid = f"page-cache:{model._meta.label}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}:delete")
+
+
+# --- Time component ------------------------------------------------------------------------------
+
+
+def register_next_change(provider):
+    """`provider(now)` returns the next moment after `now` when pages may change by themselves
+    (or None). Registered by the apps whose content depends on the clock."""
+    if provider not in _next_change_providers:
+        _next_change_providers.append(provider)
+    return provider
+
+
+def next_change(now):
+    """The earliest moment any registered provider announces, at most PAGE_CACHE_SECONDS away."""
+    limit = now + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+    moments = [moment for provider in _next_change_providers if (moment := provider(now))]
+    return min([limit, *(moment for moment in moments if moment > now)])
+
+
+def next_midnight(now):
+    """Midnight Paris time (TIME_ZONE) after `now`: when deadlines pass."""
+    tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+
+
+@_guarded()
+def cache_state():
+    """A string naming the current content ("version-until"), or None without a working cache.
+
+    Everything cached from the content (pages, facts such as the list's locations) is keyed by it,
+    and lives no longer than `seconds_left()` says.
+    """
+    version = content_version()
+    if version is None:
+        return None
+    key = NEXT_CHANGE_KEY.format(version=version)
+    until = cache.get(key)
+    now = time.time()
+    if until is None or until <= now:
+        until = next_change(timezone.now()).timestamp()
+        cache.set(key, until, timeout=max(int(until - now), 1))
+    return f"{version}-{int(until)}"
+
+
+def seconds_left(state):
+    """How long an entry made under `state` may live: until the next change, at most the cap."""
+    until = int(state.rsplit("-", 1)[1])
+    return min(int(until - time.time()), settings.PAGE_CACHE_SECONDS)
+
+
+@_guarded()
+def get_or_compute(name, compute):
+    """A fact derived from the content (not a page), cached under the current state."""
+    state = cache_state()
+    if state is None:
+        return compute()
+    key = f"page-cache:fact:{state}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        timeout = seconds_left(state)
+        if timeout > 0:
+            cache.set(key, value, timeout=timeout)
+    return value
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+def cache_page(view):
+    """Mark a public view as cacheable by PageCacheMiddleware (see the module's rules)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    wrapper.page_cache = True
+    return wrapper
+
+
+def _may_use_cache(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    names = [settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE]
+    return not any(name in request.COOKIES for name in names)
+
+
+def _page_key(request, state):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return PAGE_KEY.format(state=state, digest=digest)
+
+
+@_guarded()
+def _load(key):
+    return cache.get(key)
+
+
+@_guarded()
+def _store(key, value, timeout):
+    cache.set(key, value, timeout=timeout)
+
+
+def _cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+class PageCacheMiddleware:
+    """Answers cached pages before any view runs; stores the pages that may be cached.
+
+    Placed right after WhiteNoiseMiddleware: a stored response already carries the headers the
+    inner middlewares added, and the outer ones (SecurityMiddleware) add theirs on every answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_key", None)
+        if key is not None:
+            response[HEADER] = "miss"
+            if request.method == "GET" and _cacheable(request, response):
+                timeout = seconds_left(request._page_cache_state)
+                if timeout > 0:
+                    headers = [(k, v) for k, v in response.items() if k != HEADER]
+                    _store(key, (response.status_code, headers, response.content), timeout)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "page_cache", False) or not _may_use_cache(request):
+            return None
+        state = cache_state()
+        if state is None:
+            return None
+        key = _page_key(request, state)
+        cached = _load(key)
+        if cached is None:
+            request._page_cache_key = key
+            request._page_cache_state = state
+            return None
+        status, headers, content = cached
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[HEADER] = "hit"
+        return response
