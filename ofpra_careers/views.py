@@ -1,10 +1,11 @@
 """Site-wide views: error pages, robots.txt, the favicon and the media files of the single-machine
 set-up."""
 
+import errno
 import sys
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
@@ -21,7 +22,14 @@ SHORT_CACHE = "public, max-age=3600"
 
 
 def serve_media(request, path):
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        # A name longer than the file system allows cannot be a stored file (found by fuzzing:
+        # it was a 500). Other I/O errors are real failures and stay errors.
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404("Fichier introuvable") from None
     resized = path.startswith(settings.IMAGEKIT_DEFAULT_CACHEFILE_DIR + "/")
     response["Cache-Control"] = LONG_CACHE if resized else SHORT_CACHE
     return response
