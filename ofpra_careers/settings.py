@@ -192,6 +192,70 @@ _CSP_BASE = {
     "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
 }
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+# The admin's pages get their own policy (ofpra_careers/security.py), so that it can be loosened
+# alone if an admin page ever needs it. Django 5.2's admin writes no inline script or style (its
+# pop-ups set styles from script files, which CSP allows): tests/browser/test_csp.py checks the
+# pages editors use in Chromium, so it is as strict as the public one.
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+# Powerful browser features the site never uses, refused for it and for anything it could embed.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],  # The testimonial video's full-screen button.
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
+# Sessions: an editor's session ends when the browser closes, and after SESSION_COOKIE_AGE anyway.
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+# Failed logins (django-axes): after AXES_FAILURE_LIMIT failures for one account or from one
+# address, further attempts are refused for AXES_COOLOFF_TIME hours, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # First: it refuses locked-out attempts.
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+# Each criterion locks on its own: one account from anywhere, or one address whatever the account.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# A French page in the admin's look (templates/admin/lockout.html), with status 429.
+AXES_LOCKOUT_CALLABLE = "ofpra_careers.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ofpra_careers.security.client_ip"
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp; ofpra_careers/security.py picks the admin's policy). No
+# nonces: whole pages are cached and a cached nonce would be replayed. The site has no inline
+# script or style; the offer page's JSON-LD is a data block, which CSP does not block.
+_CSP_BASE = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],  # The DSFR's CSS draws its icons as data: SVG.
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'none'"],
+    "manifest-src": ["'self'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
 # Django's admin writes a few style attributes (widths of inline fields, the calendar and clock
 # pop-ups): only its pages allow inline styles. Scripts stay strict there too.
 ADMIN_CONTENT_SECURITY_POLICY = {
