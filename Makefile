@@ -37,8 +37,12 @@ demo: install .env ## Migrate and load the demo content (safe to re-run)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
-run: demo ## Set up, load the demo and serve on http://127.0.0.1:$PORT with gunicorn
+# collectstatic compresses some 2,000 files (Brotli and gzip): only redo it when they changed.
+staticfiles/.collected: $(VENV)/.installed $(shell find static -type f 2>/dev/null)
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	@touch $@
+
+run: demo staticfiles/.collected ## Set up, load the demo and serve on http://127.0.0.1:$PORT with gunicorn
 	$(VENV)/bin/gunicorn ofpra_careers.wsgi -c gunicorn.conf.py
 
 test: install .env ## Run the whole test suite (browser tests skip without Chromium, except in CI)
