@@ -9,15 +9,16 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast lint format check
+.PHONY: help install run serve demo test test-fast lint format check lock audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# requirements.lock pins every package: CI and every developer get the same versions.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev]" -c requirements.lock
 	@touch $@
 
 # The HTML checker (Nu Html Checker) comes from npm; without npm the HTML checks skip locally.
@@ -48,6 +49,14 @@ run: demo staticfiles/.collected ## Set up, load the demo and serve on http://12
 test: install .env ## Run the whole test suite (browser tests skip without Chromium, except in CI)
 	$(VENV)/bin/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$status
+
+lock: ## Re-pin requirements.lock to what .venv has (after changing pyproject.toml and installing)
+	@{ echo "# Exact versions of every package in the project's virtualenv (dependencies and the dev group),"; \
+	echo "# installed as constraints by \`make install\`. Regenerate with \`make lock\` after changing pyproject.toml."; \
+	$(PY) -m pip freeze --exclude-editable; } > requirements.lock
+
+audit: install ## Known vulnerabilities in requirements.lock (pip-audit; says so if it cannot check)
+	$(PY) .ci/audit_dependencies.py
 
 lint: install ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .
