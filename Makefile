@@ -9,7 +9,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast lint format check lock audit
+.PHONY: help install run serve demo test test-fast lint format check lock audit load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ run: demo staticfiles/.collected ## Set up, load the demo and serve on http://12
 test: install .env ## Run the whole test suite (browser tests skip without Chromium, except in CI)
 	$(VENV)/bin/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$status
+
+load: install ## Load test: 64 connections for 60 s on a local gunicorn, fails on any error (needs wrk)
+	scripts/load_test.sh
 
 lock: ## Re-pin requirements.lock to what .venv has (after changing pyproject.toml and installing)
 	@{ echo "# Exact versions of every package in the project's virtualenv (dependencies and the dev group),"; \
