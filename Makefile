@@ -9,7 +9,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast lint format check lock audit load
+.PHONY: help install run serve demo test test-fast lint format check lock audit load bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,12 @@ test: install .env ## Run the whole test suite (browser tests skip without Chrom
 
 load: install ## Load test: 64 connections for 60 s on a local gunicorn, fails on any error (needs wrk)
 	scripts/load_test.sh
+
+# Not part of `make test`: it takes minutes and its figures are read by people, not asserted.
+bench: install ## Benchmark pages on PostgreSQL + Redis with gunicorn and wrk (BENCH_OFFERS=10000)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk; } \
+	|| { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(PY) bench/run.py
 
 lock: ## Re-pin requirements.lock to what .venv has (after changing pyproject.toml and installing)
 	@{ echo "# Exact versions of every package in the project's virtualenv (dependencies and the dev group),"; \

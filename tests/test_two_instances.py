@@ -1,0 +1,253 @@
+"""Two application servers, one PostgreSQL and one Redis: an edit saved in the admin of one server
+shows at once on the other, although both serve their pages from the shared page cache.
+
+Starts two real gunicorn instances on two ports against a database of its own. Runs with the
+PostgreSQL suite (DATABASE_URL=postgres://..., as .ci/run's second run); skips when PostgreSQL or
+Redis is not reachable on 127.0.0.1, except in CI (CI=true), where it fails.
+"""
+
+import http.cookiejar
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.multiserver
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+POSTGRES = os.environ.get("MULTISERVER_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DATABASE = "ofpra_multiserver"
+REDIS_URL = os.environ.get("MULTISERVER_REDIS_URL", "redis://127.0.0.1:6379/6")
+PASSWORD = secrets.token_urlsafe(16)
+
+
+def port_open(port):
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def services():
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        # Once per CI run is enough: the PostgreSQL run (make test with DATABASE_URL) has it.
+        pytest.skip("runs with the PostgreSQL suite (DATABASE_URL=postgres://...)")
+    missing = [
+        name for port, name in [(5432, "PostgreSQL"), (6379, "Redis")] if not port_open(port)
+    ]
+    if missing:
+        message = f"{' and '.join(missing)} not reachable on 127.0.0.1"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}: CI must run the two-server test")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def environment(services, tmp_path_factory):
+    import psycopg
+    import redis
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    workdir = tmp_path_factory.mktemp("multiserver")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
+        "CACHE_URL": REDIS_URL,
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        # DEBUG spares a collectstatic (the manifest); the page cache works the same way.
+        "DJANGO_DEBUG": "true",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_LOG_LEVEL": "ERROR",
+        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_ACCESSLOG": os.devnull,
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in [
+        ["migrate", "--noinput", "--verbosity", "0"],
+        ["generate_offers", "--count", "5", "--seed", "7", "--verbosity", "0"],
+        ["createsuperuser", "--noinput", "--username", "editor", "--email", "rh@example.org"],
+    ]:
+        subprocess.run([*manage, *command], cwd=BASE_DIR, env=env, check=True)
+    yield env, workdir
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+
+
+@pytest.fixture(scope="module")
+def servers(environment):
+    """Two gunicorn instances as in production, on two ports, with the same database and cache."""
+    env, workdir = environment
+    pidfiles, urls = [], []
+    try:
+        for name in ["a", "b"]:
+            port = free_port()
+            pidfile = workdir / f"{name}.pid"
+            log = workdir / f"{name}.log"
+            pidfiles.append(pidfile)
+            subprocess.run(
+                [
+                    str(Path(sys.executable).parent / "gunicorn"),
+                    "ofpra_careers.wsgi",
+                    "-c",
+                    "gunicorn.conf.py",
+                    "--daemon",
+                    "--pid",
+                    str(pidfile),
+                    "--error-logfile",
+                    str(log),
+                    "--control-socket",
+                    str(workdir / f"{name}.ctl"),
+                ],
+                cwd=BASE_DIR,
+                env={**env, "PORT": str(port), "HOST": "127.0.0.1"},
+                check=True,
+            )
+            for _ in range(150):
+                if pidfile.exists() and port_open(port):
+                    break
+                time.sleep(0.2)
+            else:
+                pytest.fail(f"gunicorn {name} did not start: {log.read_text()}")
+            urls.append(f"http://127.0.0.1:{port}")
+        yield urls
+    finally:
+        for pidfile in pidfiles:
+            try:
+                os.kill(int(pidfile.read_text()), signal.SIGTERM)
+            except (OSError, ValueError):
+                pass
+
+
+class FormReader(HTMLParser):
+    """The fields an editor's browser would post from the admin's change form."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields = []
+        self._textarea = None
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            if kind in ("submit", "button", "file", "image"):
+                return
+            self.fields.append([name, attrs.get("value", "on" if kind == "checkbox" else "")])
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+            self.fields.append(self._textarea)
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.fields.append([self._select, attrs.get("value", "")])
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+
+class Browser:
+    def __init__(self):
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def get(self, url):
+        with self.opener.open(url, timeout=30) as response:
+            return response.headers, response.read().decode()
+
+    def post(self, url, fields):
+        fields = fields.items() if isinstance(fields, dict) else fields
+        data = urllib.parse.urlencode([tuple(field) for field in fields]).encode()
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        with self.opener.open(request, timeout=30) as response:
+            return response.geturl(), response.read().decode()
+
+
+def anonymous_get(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.headers, response.read().decode()
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_an_edit_in_the_admin_of_one_server_shows_at_once_on_the_other(servers, environment):
+    import psycopg
+
+    server_a, server_b = servers
+    env, _workdir = environment
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        pk, reference = connection.execute(
+            "SELECT id, reference FROM jobs_job WHERE state = 'publiee' AND published_at <= now() "
+            "AND deadline >= current_date ORDER BY published_at DESC LIMIT 1"
+        ).fetchone()
+    offer = f"/offres/{reference}/"
+
+    # Both servers have the list and the offer page in the shared cache.
+    for server in servers:
+        for path in ["/offres/", offer]:
+            anonymous_get(server + path)
+    headers, _html = anonymous_get(server_b + "/offres/")
+    assert headers["X-Page-Cache"] == "hit"
+
+    # An editor changes the offer's title in the admin of server A.
+    editor = Browser()
+    _headers, html = editor.get(server_a + "/admin/login/")
+    landed, _html = editor.post(
+        server_a + "/admin/login/?next=/admin/",
+        {
+            "csrfmiddlewaretoken": csrf_token(html),
+            "username": "editor",
+            "password": PASSWORD,
+            "next": "/admin/",
+        },
+    )
+    assert "/login/" not in landed, "the editor could not log in"
+    change_url = f"{server_a}/admin/jobs/job/{pk}/change/"
+    _headers, html = editor.get(change_url)
+    form = FormReader()
+    form.feed(html)
+    new_title = f"Juriste en droit d'asile {secrets.token_hex(3)}"
+    fields = [[name, new_title if name == "title" else value] for name, value in form.fields]
+    fields.append(["_save", "Enregistrer"])
+    landed, html = editor.post(change_url, fields)
+    assert landed.endswith("/admin/jobs/job/"), f"the admin refused the change: {html[:2000]}"
+
+    # Server B shows it at the next request, on the list and on the offer page.
+    for server in [server_b, server_a]:
+        _headers, html = anonymous_get(server + "/offres/")
+        assert new_title.replace("'", "&#x27;") in html
+        _headers, html = anonymous_get(server + offer)
+        assert new_title.replace("'", "&#x27;") in html
