@@ -111,10 +111,10 @@ def test_pages_are_served_uncached_while_redis_is_down(client, settings):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    job = JobFactory(title="Juriste en droit d'asile")
+    job = JobFactory(title="Juriste en droit des réfugiés")
 
     assert client.get("/").status_code == 200
-    assertContains(client.get("/offres/"), "Juriste en droit d'asile")
+    assertContains(client.get("/offres/"), "Juriste en droit des réfugiés")
     assert client.get(job.get_absolute_url()).status_code == 200
 
 
