@@ -289,4 +289,3 @@ def test_report_the_number_of_requests_sent(capsys):
     """Runs last in this file: prints how many requests the fuzzing above generated."""
     with capsys.disabled():
         print(f"\nfuzzing: {SENT['requests']} requests sent to the public URLs")
-    assert SENT["requests"] >= 5 * EXAMPLES or SENT["requests"] == 0
