@@ -40,12 +40,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:version"
-NEXT_CHANGE_KEY = "page-cache:next-change:{version}"
+# (content version, timestamp of the next change) computed for that version.
+NEXT_CHANGE_KEY = "page-cache:next-change"
 PAGE_KEY = "page-cache:page:{state}:{digest}"
 # django.contrib.messages' cookie (CookieStorage.cookie_name). With it, or a session cookie, a
 # page may show something personal (a message, a logged-in editor): the cache is bypassed.
@@ -139,17 +141,19 @@ def cache_state():
     """A string naming the current content ("version-until"), or None without a working cache.
 
     Everything cached from the content (pages, facts such as the list's locations) is keyed by it,
-    and lives no longer than `seconds_left()` says.
+    and lives no longer than `seconds_left()` says. One cache round trip when nothing changed.
     """
-    version = content_version()
+    found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+    version = found.get(VERSION_KEY)
     if version is None:
-        return None
-    key = NEXT_CHANGE_KEY.format(version=version)
-    until = cache.get(key)
+        version = content_version()
+        if version is None:
+            return None
     now = time.time()
-    if until is None or until <= now:
+    known_version, until = found.get(NEXT_CHANGE_KEY) or (None, 0)
+    if known_version != version or until <= now:
         until = next_change(timezone.now()).timestamp()
-        cache.set(key, until, timeout=max(int(until - now), 1))
+        cache.set(NEXT_CHANGE_KEY, (version, until), timeout=max(int(until - now), 1))
     return f"{version}-{int(until)}"
 
 
@@ -223,16 +227,21 @@ def _cacheable(request, response):
 
 
 class PageCacheMiddleware:
-    """Answers cached pages before any view runs; stores the pages that may be cached.
+    """Answers cached pages before any inner middleware or view runs; stores the pages that may
+    be cached.
 
     Placed right after WhiteNoiseMiddleware: a stored response already carries the headers the
-    inner middlewares added, and the outer ones (SecurityMiddleware) add theirs on every answer.
+    inner middlewares added (they ran when it was rendered), and the outer ones (security headers)
+    add theirs to every answer, cached or not.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        cached = self.cached_response(request)
+        if cached is not None:
+            return cached
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
         if key is not None:
@@ -244,8 +253,15 @@ class PageCacheMiddleware:
                     _store(key, (response.status_code, headers, response.content), timeout)
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "page_cache", False) or not _may_use_cache(request):
+    def cached_response(self, request):
+        """The cached page for this request, or None (then marks the request for storing)."""
+        if not _may_use_cache(request):
+            return None
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        if not getattr(view, "page_cache", False):
             return None
         state = cache_state()
         if state is None:
