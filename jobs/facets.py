@@ -47,13 +47,16 @@ def facet_counts(base_queryset, data, filter_kwargs):
     )
     columns = {name: Cast(column, output_field=CharField()) for name, column in DIMENSIONS.items()}
     columns["publiee"] = bucket
-    # Dimensions whose counts are taken over the same offers, grouped by their SQL.
+    # Dimensions counted over the same offers (the same remaining filters) share one FilterSet:
+    # building one per dimension (deep copies of every filter and field) cost more than the SQL.
     groups = {}
     for name in columns:
-        queryset = JobFilter(
-            _without(data, name), queryset=base_queryset, **filter_kwargs
-        ).qs.order_by()
-        groups.setdefault(str(queryset.query), (queryset, []))[1].append(name)
+        others = _without(data, name)
+        key = tuple(sorted((field, tuple(values)) for field, values in others.lists()))
+        if key not in groups:
+            filterset = JobFilter(others, queryset=base_queryset, **filter_kwargs)
+            groups[key] = (filterset.qs.order_by(), [])
+        groups[key][1].append(name)
     use_grouping_sets = connection.vendor == "postgresql"
     selects, params = [], []
     for queryset, names in groups.values():
