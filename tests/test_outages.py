@@ -89,7 +89,20 @@ def start_postgresql():
     assert wait_until(lambda: port_open(5432), 30), "PostgreSQL did not come back"
 
 
+def redis_config(name):
+    """A setting of the running Redis, to start it again as it was (`CONFIG GET` answers two lines)."""
+    lines = subprocess.run(
+        ["redis-cli", "config", "get", name], capture_output=True, text=True, timeout=10
+    ).stdout.splitlines()
+    return lines[1] if len(lines) > 1 else ""
+
+
+REDIS_CONFIG = {}
+
+
 def stop_redis():
+    # Restarted with the same data folder and persistence: never a dump.rdb in the working tree.
+    REDIS_CONFIG.update(dir=redis_config("dir") or "/tmp", save=redis_config("save"))
     subprocess.run(["redis-cli", "shutdown", "nosave"], check=False, timeout=30)
     assert wait_until(lambda: not port_open(6379), 10), "Redis did not stop"
 
@@ -97,7 +110,8 @@ def stop_redis():
 def start_redis():
     if not port_open(6379):
         subprocess.run(
-            ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379"],
+            ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379"]
+            + ["--dir", REDIS_CONFIG.get("dir", "/tmp"), "--save", REDIS_CONFIG.get("save", "")],
             check=True,
             timeout=30,
         )
