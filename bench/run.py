@@ -287,8 +287,9 @@ def run_mode(name, env, workdir, targets):
     }
     static = medians["static"]
     for figures in medians.values():
-        figures["p50_vs_static"] = figures["p50_ms"] / static["p50_ms"]
-        figures["rps_vs_static"] = figures["rps"] / static["rps"]
+        # A baseline that answered nothing (a service stopped mid-run) gives no ratio.
+        figures["p50_vs_static"] = figures["p50_ms"] / (static["p50_ms"] or float("nan"))
+        figures["rps_vs_static"] = figures["rps"] / (static["rps"] or float("nan"))
     return {
         "pages": medians,
         "workers_rss_mb": rss,
