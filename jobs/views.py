@@ -1,6 +1,8 @@
 from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from jobs import structured_data
@@ -101,6 +103,7 @@ class JobDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         job = self.object
         context["similar_jobs"] = similar_offers(job)
+        context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": _("Offres d’emploi")}]
         context["job_posting"] = (
             structured_data.job_posting(job, self.request) if job.is_open else None
         )
