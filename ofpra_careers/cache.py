@@ -11,7 +11,7 @@ written can be read back.
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -46,7 +46,32 @@ def _missing_counter(key, delta=1, version=None):
     raise ValueError(f"Key '{key}' not found (cache unavailable)")
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client, but one redis.Redis per connection pool instead of one per call.
+
+    Django builds a new redis.Redis for every cache operation; with redis-py 8 that costs about
+    0.14 ms (it fills its table of response callbacks), more than the round trip to Redis itself,
+    and a cached page needs two operations. redis.Redis is meant to be shared: it takes a
+    connection from the pool for each command.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class TolerantRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
+
     get = _tolerant(_get_default)(RedisCache.get)
     get_many = _tolerant(lambda keys, version=None: {})(RedisCache.get_many)
     has_key = _tolerant(lambda *args, **kwargs: False)(RedisCache.has_key)
