@@ -9,16 +9,17 @@ session cookie), never a page showing a message (the messages cookie, or a cooki
 When it is invalidated (the rules that keep pages fresh):
 
 1. A **content version** lives in the shared cache (Redis in production, so every server sees it)
-   and is part of every key. Each app connects the models its pages show (`invalidate_on_change`
-   in its AppConfig.ready: jobs its offers and domaines, employer its profile and every part of
-   it; employer never imports jobs): any save or delete bumps the version at once and again when
+   and every entry records the one it was made under. Each app connects the models its pages
+   show (`invalidate_on_change` in its AppConfig.ready: jobs its offers and domaines, employer its
+   profile and every part of it; employer never imports jobs): any save or delete bumps the version at once and again when
    the transaction commits (a request served between the two cannot leave a page from before the
-   commit under the new version). Old entries are never read again and expire by themselves.
+   commit under the new version). An entry made under another version is never served again: the
+   next render replaces it.
 2. A **time component**: what the public sees also changes with the clock alone (a scheduled
    publication comes, a deadline passes at midnight Paris time). Apps register the next such
    moment (`register_next_change`); the earliest one is computed once per content version, cached
-   until that moment, and part of every key; no entry outlives it. So a page cached at 23:59:58
-   is not served at 00:00:00.
+   until that moment, and part of the state each entry records; no entry outlives it. So a page
+   cached at 23:59:58 is not served at 00:00:00.
 3. Entries also expire after `PAGE_CACHE_SECONDS` whatever happens (a safety net: an edit saved
    while the cache server was unreachable could not bump the version).
 
@@ -48,7 +49,9 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache:version"
 # (content version, timestamp of the next change) computed for that version.
 NEXT_CHANGE_KEY = "page-cache:next-change"
-PAGE_KEY = "page-cache:page:{state}:{digest}"
+# One entry per URL, holding the state it was rendered under: a new state makes it a miss, and
+# the next render overwrites it (old versions do not pile up in the cache).
+PAGE_KEY = "page-cache:page:{digest}"
 # django.contrib.messages' cookie (CookieStorage.cookie_name). With it, or a session cookie, a
 # page may show something personal (a message, a logged-in editor): the cache is bypassed.
 MESSAGES_COOKIE = "messages"
@@ -137,13 +140,16 @@ def next_midnight(now):
 
 
 @_guarded()
-def cache_state():
+def cache_state(found=None):
     """A string naming the current content ("version-until"), or None without a working cache.
 
-    Everything cached from the content (pages, facts such as the list's locations) is keyed by it,
-    and lives no longer than `seconds_left()` says. One cache round trip when nothing changed.
+    Everything cached from the content (pages, facts such as the list's locations) is made under
+    it, and lives no longer than `seconds_left()` says. `found`: the version and next-change keys
+    already read by the caller (the page cache reads them with the page, in one round trip);
+    otherwise one round trip reads them here.
     """
-    found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+    if found is None:
+        found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
     version = found.get(VERSION_KEY)
     if version is None:
         version = content_version()
@@ -200,15 +206,17 @@ def _may_use_cache(request):
     return not any(name in request.COOKIES for name in names)
 
 
-def _page_key(request, state):
+def _page_key(request):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return PAGE_KEY.format(state=state, digest=digest)
+    return PAGE_KEY.format(digest=digest)
 
 
 @_guarded()
 def _load(key):
-    return cache.get(key)
+    """(current state, cached entry or None), in one round trip to the cache server."""
+    found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY, key])
+    return cache_state(found), found.get(key)
 
 
 @_guarded()
@@ -250,11 +258,17 @@ class PageCacheMiddleware:
                 timeout = seconds_left(request._page_cache_state)
                 if timeout > 0:
                     headers = [(k, v) for k, v in response.items() if k != HEADER]
-                    _store(key, (response.status_code, headers, response.content), timeout)
+                    entry = (request._page_cache_state, response.status_code, headers)
+                    _store(key, (*entry, response.content), timeout)
         return response
 
     def cached_response(self, request):
-        """The cached page for this request, or None (then marks the request for storing)."""
+        """The cached page for this request, or None (then marks the request for storing).
+
+        A hit costs one round trip to the cache server: the content version, the next change
+        and the page are read together, and the page is served only if it was rendered under
+        the current state.
+        """
         if not _may_use_cache(request):
             return None
         try:
@@ -263,16 +277,15 @@ class PageCacheMiddleware:
             return None
         if not getattr(view, "page_cache", False):
             return None
-        state = cache_state()
+        key = _page_key(request)
+        state, entry = _load(key) or (None, None)
         if state is None:
             return None
-        key = _page_key(request, state)
-        cached = _load(key)
-        if cached is None:
+        if entry is None or entry[0] != state:
             request._page_cache_key = key
             request._page_cache_state = state
             return None
-        status, headers, content = cached
+        _state, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

@@ -41,6 +41,46 @@ def test_second_anonymous_request_is_served_from_the_cache_without_queries(
     assert second["Content-Type"] == first["Content-Type"]
 
 
+def test_a_hit_costs_one_cache_round_trip(client, jobs, monkeypatch):
+    """The version, the next change and the page come in a single read (a hit is mostly that
+    round trip): not one read for the state and another for the page."""
+    client.get("/offres/")
+    calls = []
+    depth = [0]
+
+    def counted(name, method):
+        def wrapper(*args, **kwargs):
+            # Only the calls page_cache makes: the local-memory cache's get_many calls get.
+            if depth[0] == 0:
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return wrapper
+
+    for name in ["get", "get_many", "set", "add", "incr"]:
+        monkeypatch.setattr(page_cache.cache, name, counted(name, getattr(page_cache.cache, name)))
+    assert client.get("/offres/")[page_cache.HEADER] == "hit"
+    assert calls == ["get_many"]
+
+
+def test_a_new_version_replaces_the_entry_rather_than_adding_one(client, jobs):
+    client.get("/offres/")
+    key = next(iter(_page_keys()))
+    page_cache.bump_version()
+    assert client.get("/offres/")[page_cache.HEADER] == "miss"
+    assert client.get("/offres/")[page_cache.HEADER] == "hit"
+    assert _page_keys() == {key}
+
+
+def _page_keys():
+    # The test settings use the local-memory cache; its keys carry Django's ":1:" prefix.
+    return {key for key in page_cache.cache._cache if ":page-cache:page:" in key}
+
+
 def test_offer_page_and_sitemap_are_cached(client, jobs, django_assert_num_queries):
     for url in [jobs[0].get_absolute_url(), "/sitemap.xml", "/sitemap-offres.xml"]:
         client.get(url)
