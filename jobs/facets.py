@@ -115,6 +115,11 @@ def _without(data, name):
     return others
 
 
+# Dimensions with too many options for checkboxes (a hundred départements weighed 14 KB of the
+# list page as checkboxes): offered as a <select>.
+SELECT_DIMENSIONS = {"localisation"}
+
+
 def filter_groups(filterset, counts):
     """The filter form's groups: each option with its count, whether it is ticked, a unique id.
 
@@ -142,12 +147,19 @@ def filter_groups(filterset, counts):
                         "id": f"filter-{name}-{value}".lower(),
                     }
                 )
-        groups.append(
-            {
-                "name": name,
-                "label": field.label,
-                "multiple": name != "publiee",
-                "options": options,
-            }
-        )
+        group = {
+            "name": name,
+            "label": field.label,
+            "multiple": name != "publiee",
+            "options": options,
+        }
+        if name in SELECT_DIMENSIONS:
+            # A <select> shows one choice: further ones (from a shared URL) stay in the form as
+            # hidden fields, and their tags above the results remove them.
+            ticked = [option for option in options if option["checked"]]
+            for option in ticked[1:]:
+                option["checked"] = False
+            group["select"] = True
+            group["hidden"] = [option["value"] for option in ticked[1:]]
+        groups.append(group)
     return groups

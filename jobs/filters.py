@@ -10,6 +10,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jobs import departements
 from jobs.choices import Category, Nature, Telework, Versant
 from jobs.models import Domain, Job
 from ofpra_careers import page_cache
@@ -66,7 +67,7 @@ class JobFilter(django_filters.FilterSet):
         label=_("Nature de l'emploi"), field_name="nature", choices=Nature.choices
     )
     localisation = LenientMultipleChoiceFilter(
-        label=_("Département"), field_name="department_code", choices=[]
+        label=_("Département"), field_name="department_code", choices=departements.CHOICES
     )
     teletravail = LenientMultipleChoiceFilter(
         label=_("Télétravail"), field_name="telework", choices=Telework.choices
@@ -83,13 +84,10 @@ class JobFilter(django_filters.FilterSet):
         model = Job
         fields = []
 
-    def __init__(self, data=None, *args, domains=None, departments=None, **kwargs):
+    def __init__(self, data=None, *args, domains=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         domains = Domain.objects.all() if domains is None else domains
         self.filters["domaine"].extra["choices"] = [(d.slug, d.name) for d in domains]
-        if departments is None:
-            departments = location_choices(Job.objects.open())
-        self.filters["localisation"].extra["choices"] = departments
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
@@ -104,20 +102,6 @@ class JobFilter(django_filters.FilterSet):
         return queryset.order_by("-published_at", "-pk")
 
 
-def location_choices(queryset):
-    """(département code, label) pairs for the locations that open offers use."""
-    rows = (
-        queryset.exclude(department_code="")
-        .values_list("department_code", "location_label")
-        .order_by("department_code")
-        .distinct()
-    )
-    labels = {}
-    for code, label in rows:
-        labels.setdefault(code, label)
-    return sorted(labels.items())
-
-
 def filter_open_offers(data):
     """The FilterSet over open offers, as the list and the feeds both use it.
 
@@ -125,11 +109,6 @@ def filter_open_offers(data):
     facet counts reuse them without querying again).
     """
     base = Job.objects.open()
-    # Both change only with the content: cached with it (and recomputed when the cache is off).
-    options = {
-        "domains": page_cache.get_or_compute("domains", lambda: list(Domain.objects.all())),
-        "departments": page_cache.get_or_compute(
-            "open-offer-locations", lambda: location_choices(base)
-        ),
-    }
+    # The domaines change only with the content: cached with it (read again when the cache is off).
+    options = {"domains": page_cache.get_or_compute("domains", lambda: list(Domain.objects.all()))}
     return JobFilter(data, queryset=base.for_cards(), **options), base, options

@@ -121,6 +121,43 @@ def test_filter_by_nature_location_and_telework(client):
     assert titles(get_list(client, "?teletravail=AUCUN")) == {titulaires.title}
 
 
+def department_options(response):
+    """The « Département » select's options, as a visitor reads them, and the selected one."""
+    html = response.content.decode()
+    select = re.search(r'<select[^>]*name="localisation".*?</select>', html, re.S).group(0)
+    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+    return [(text, bool(selected)) for _value, selected, text in options]
+
+
+def test_departements_are_a_select_of_those_with_offers_named_as_the_insee_does(client):
+    JobFactory(location_label="Bordeaux", department_code="33")
+    JobFactory.create_batch(2, location_label="Lille", department_code="59")
+    JobFactory(location_label="Corse", department_code="2A")
+    assert department_options(get_list(client)) == [
+        ("Tous", False),
+        ("Corse-du-Sud (2A) : 1 offre", False),
+        ("Gironde (33) : 1 offre", False),
+        ("Nord (59) : 2 offres", False),
+    ]
+    assert department_options(get_list(client, "?localisation=59"))[3] == (
+        "Nord (59) : 2 offres",
+        True,
+    )
+
+
+def test_a_second_departement_from_a_shared_url_is_kept_and_can_be_removed(client):
+    gironde = JobFactory(department_code="33")
+    nord = JobFactory(department_code="59")
+    JobFactory(department_code="75")
+    response = get_list(client, "?localisation=33&localisation=59")
+    assert titles(response) == {gironde.title, nord.title}
+    selected = [text for text, is_selected in department_options(response) if is_selected]
+    assert selected == ["Gironde (33) : 1 offre"]
+    html = response.content.decode()
+    assert '<input type="hidden" name="localisation" value="59">' in html
+    assert 'aria-label="Retirer le filtre Nord (59)"' in html
+
+
 def test_filter_by_publication_window(client):
     recent = JobFactory(published_at=timezone.now() - datetime.timedelta(hours=3))
     week = JobFactory(published_at=timezone.now() - datetime.timedelta(days=5))
