@@ -9,7 +9,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast lint format check lock audit load bench
+.PHONY: help install run serve demo test test-fast lint format check lock audit load bench lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,7 +21,8 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet -e ".[dev]" -c requirements.lock
 	@touch $@
 
-# The HTML checker (Nu Html Checker) comes from npm; without npm the HTML checks skip locally.
+# The HTML checker (Nu Html Checker) and Lighthouse come from npm; without npm the HTML checks skip
+# locally.
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: HTML validity checks will be skipped"; fi
@@ -58,6 +59,10 @@ bench: install ## Benchmark pages on PostgreSQL + Redis with gunicorn and wrk (B
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk; } \
 	|| { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(PY) bench/run.py
+
+# Not part of `make test` either: about 90 s, and it needs Chromium (CHROME_PATH, /usr/bin/chromium).
+lighthouse: install ## Lighthouse (desktop) on home, list and an offer; fails under its goals
+	$(PY) bench/lighthouse.py
 
 lock: ## Re-pin requirements.lock to what .venv has (after changing pyproject.toml and installing)
 	@{ echo "# Exact versions of every package in the project's virtualenv (dependencies and the dev group),"; \
