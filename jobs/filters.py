@@ -4,9 +4,11 @@ Unknown values are ignored rather than refused: a shared URL with a stale or mis
 shows the other filters' results, never an error page.
 """
 
+import copy
 import datetime
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +28,34 @@ SORTS = [
 ]
 
 
-class LenientMultipleChoiceField(django_filters.fields.MultipleChoiceField):
+class SharedChoicesField:
+    """A choice field whose copies share its choices.
+
+    Every FilterSet deep-copies its filters and every form its fields; the list page builds a
+    FilterSet for itself and one per group of facet counts, and Django copies each choice of each
+    field every time (a hundred départements, thirty domaines): a quarter of the page's rendering
+    time. Choices are never changed in place here (the domaines are assigned, not mutated), so
+    sharing them is safe.
+    """
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class SharedChoicesFilter:
+    """A filter whose copies share their options (`extra`), for the reason above."""
+
+    def __deepcopy__(self, memo):
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.extra = dict(self.extra)
+        if self.method is not None:
+            # Binds a new FilterMethod to the copy, which will know its FilterSet.
+            result.method = self.method
+        return result
+
+
+class LenientMultipleChoiceField(SharedChoicesField, django_filters.fields.MultipleChoiceField):
     """Keeps the valid values of a repeated parameter and drops the others."""
 
     def clean(self, value):
@@ -34,7 +63,7 @@ class LenientMultipleChoiceField(django_filters.fields.MultipleChoiceField):
         return super().clean(value)
 
 
-class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+class LenientMultipleChoiceFilter(SharedChoicesFilter, django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
 
     def __init__(self, *args, **kwargs):
@@ -43,14 +72,14 @@ class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-class LenientChoiceField(django_filters.fields.ChoiceField):
+class LenientChoiceField(SharedChoicesField, django_filters.fields.ChoiceField):
     """An unknown single value counts as no value."""
 
     def clean(self, value):
         return super().clean(value if self.valid_value(value) else "")
 
 
-class LenientChoiceFilter(django_filters.ChoiceFilter):
+class LenientChoiceFilter(SharedChoicesFilter, django_filters.ChoiceFilter):
     field_class = LenientChoiceField
 
 
