@@ -7,7 +7,7 @@ second domaine shows how many offers it would add (the usual faceted-search beha
 import datetime
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, Value, When
+from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -47,6 +47,10 @@ def facet_counts(base_queryset, data, filter_kwargs):
     )
     columns = {name: Cast(column, output_field=CharField()) for name, column in DIMENSIONS.items()}
     columns["publiee"] = bucket
+    # PostgreSQL groups the raw columns and casts the few resulting rows (grouping cast values
+    # made it sort every offer on disk: 86 ms instead of 53 at 100,000 offers).
+    raw_columns = {name: F(column) for name, column in DIMENSIONS.items()}
+    raw_columns["publiee"] = bucket
     # Dimensions counted over the same offers (the same remaining filters) share one FilterSet:
     # building one per dimension (deep copies of every filter and field) cost more than the SQL.
     groups = {}
@@ -61,7 +65,7 @@ def facet_counts(base_queryset, data, filter_kwargs):
     selects, params = [], []
     for queryset, names in groups.values():
         if use_grouping_sets and len(names) > 1:
-            sql, sql_params = _grouping_sets(queryset, {name: columns[name] for name in names})
+            sql, sql_params = _grouping_sets(queryset, {name: raw_columns[name] for name in names})
             selects.append(sql)
             params.extend(sql_params)
             continue
@@ -99,7 +103,7 @@ def _grouping_sets(queryset, columns):
     ).values_list(*aliases.values())
     sql, params = inner.query.sql_with_params()
     facet = " ".join(f"WHEN GROUPING({alias}) = 0 THEN '{name}'" for name, alias in aliases.items())
-    option = ", ".join(aliases.values())
+    option = ", ".join(f"CAST({alias} AS text)" for alias in aliases.values())
     sets = ", ".join(f"({alias})" for alias in aliases.values())
     return (
         f"SELECT CASE {facet} END, COALESCE({option}), COUNT(*) FROM ({sql}) AS offers "
