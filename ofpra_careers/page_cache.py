@@ -30,6 +30,7 @@ Changes that bypass signals (`QuerySet.update()`, `bulk_create`, raw SQL, `loadd
 call `bump_version()` themselves, as `generate_offers` does.
 """
 
+import collections
 import datetime
 import functools
 import hashlib
@@ -206,22 +207,68 @@ def _may_use_cache(request):
     return not any(name in request.COOKIES for name in names)
 
 
+@functools.lru_cache(maxsize=4096)
+def _resolves_to_cached_view(urlconf, path):
+    try:
+        view = resolve(path, urlconf).func
+    except Resolver404:
+        return False
+    return getattr(view, "page_cache", False)
+
+
+def _is_cached_view(path):
+    # Resolving costs as much as the rest of a hit: remembered per path (a bounded memo).
+    return _resolves_to_cached_view(settings.ROOT_URLCONF, path)
+
+
 def _page_key(request):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
     return PAGE_KEY.format(digest=digest)
 
 
+# The pages this worker served lately, by key: (state, status, headers, content). The state is
+# still read from the shared cache on every request, so an edit made on any server shows at the
+# next request; only the page's bytes are not fetched and unpickled again while they are current.
+_recent_pages = collections.OrderedDict()
+
+
+def _remember(key, entry):
+    _recent_pages[key] = entry
+    _recent_pages.move_to_end(key)
+    while len(_recent_pages) > settings.PAGE_CACHE_WORKER_PAGES:
+        _recent_pages.popitem(last=False)
+
+
+def forget_worker_copies():
+    _recent_pages.clear()
+
+
 @_guarded()
 def _load(key):
-    """(current state, cached entry or None), in one round trip to the cache server."""
-    found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY, key])
-    return cache_state(found), found.get(key)
+    """(current state, the entry cached for this key or None), in one round trip to the cache
+    server (two just after a change, when this worker's copy of the page is out of date)."""
+    recent = _recent_pages.get(key)
+    if recent is None:
+        found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY, key])
+        entry = found.get(key)
+    else:
+        found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+        entry = recent
+    state = cache_state(found)
+    if recent is not None and recent[0] != state:
+        del _recent_pages[key]
+        # Another server may have rendered the page under the new state already.
+        entry = cache.get(key)
+    if entry is not None and entry[0] == state:
+        _remember(key, entry)
+    return state, entry
 
 
 @_guarded()
 def _store(key, value, timeout):
     cache.set(key, value, timeout=timeout)
+    _remember(key, value)
 
 
 def _cacheable(request, response):
@@ -265,17 +312,11 @@ class PageCacheMiddleware:
     def cached_response(self, request):
         """The cached page for this request, or None (then marks the request for storing).
 
-        A hit costs one round trip to the cache server: the content version, the next change
-        and the page are read together, and the page is served only if it was rendered under
-        the current state.
+        A hit costs one round trip to the cache server: the content version and the next change
+        are read together with the page (or without it, when this worker holds a copy), and the
+        page is served only if it was rendered under the current state.
         """
-        if not _may_use_cache(request):
-            return None
-        try:
-            view = resolve(request.path_info).func
-        except Resolver404:
-            return None
-        if not getattr(view, "page_cache", False):
+        if not _may_use_cache(request) or not _is_cached_view(request.path_info):
             return None
         key = _page_key(request)
         state, entry = _load(key) or (None, None)

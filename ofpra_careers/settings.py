@@ -107,6 +107,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     )
 # The longest a cached page lives; edits and deadlines invalidate it sooner (page_cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How many cached pages each worker also keeps in memory (about 60 KB each), still checked against
+# the shared content version on every request.
+PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=100)
 # Django's RedisCache raises when Redis is down; this subclass serves pages uncached instead.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "ofpra_careers.cache.TolerantRedisCache"

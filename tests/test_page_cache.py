@@ -67,6 +67,33 @@ def test_a_hit_costs_one_cache_round_trip(client, jobs, monkeypatch):
     assert calls == ["get_many"]
 
 
+def test_a_worker_reuses_its_copy_of_a_page_but_still_checks_the_shared_version(
+    client, jobs, monkeypatch
+):
+    client.get("/offres/")
+    asked = []
+    get_many = page_cache.cache.get_many
+    monkeypatch.setattr(
+        page_cache.cache, "get_many", lambda keys, **kw: asked.append(keys) or get_many(keys, **kw)
+    )
+    assert client.get("/offres/")[page_cache.HEADER] == "hit"
+    # The page's bytes were not fetched again: only the version and the next change were.
+    assert asked == [[page_cache.VERSION_KEY, page_cache.NEXT_CHANGE_KEY]]
+    # Another server saves an edit: it bumps the shared version, and this worker's copy is
+    # not served.
+    page_cache.cache.incr(page_cache.VERSION_KEY)
+    assert client.get("/offres/")[page_cache.HEADER] == "miss"
+
+
+@pytest.mark.parametrize("pages", [0, 1])
+def test_the_worker_copies_are_bounded(client, jobs, settings, pages):
+    settings.PAGE_CACHE_WORKER_PAGES = pages
+    for url in ["/offres/", "/offres/?categorie=A", "/offres/?categorie=B"]:
+        client.get(url)
+        assert client.get(url)[page_cache.HEADER] == "hit"
+    assert len(page_cache._recent_pages) == pages
+
+
 def test_a_new_version_replaces_the_entry_rather_than_adding_one(client, jobs):
     client.get("/offres/")
     key = next(iter(_page_keys()))
