@@ -27,7 +27,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,9 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+from tests.servers import free_port, port_open  # noqa: E402 (needs BASE_DIR on the path)
+
 PYTHON = sys.executable
 OFFERS = int(os.environ.get("BENCH_OFFERS", "10000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "5"))
@@ -126,18 +128,6 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "wrk"], check=True)
     if not shutil.which("wrk"):
         sys.exit("make bench needs wrk: apt-get install -y wrk")
-
-
-def port_open(port):
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def recreate_database():

@@ -17,7 +17,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import time
 import uuid
@@ -25,6 +24,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.servers import free_port, port_open, wait_until
 
 pytestmark = [
     pytest.mark.outage,
@@ -43,27 +44,6 @@ REDIS_URL = "redis://127.0.0.1:6379/7"
 # A visitor must not wait longer than this for the outage page.
 MAX_OUTAGE_ANSWER_SECONDS = 5
 MAX_RECOVERY_SECONDS = 20
-
-
-def port_open(port):
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def wait_until(condition, timeout, step=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(step)
-    return False
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def postgres_version():
