@@ -248,6 +248,31 @@ def test_search_looks_in_missions_and_profile(client, seed_offers):
     }
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("b2b", True),
+        ("1er", True),
+        ("1", True),
+        ("3e", True),
+        ("007", True),
+        ("medico-sociale", True),
+        ("sociale medico", True),
+        ("edico", False),
+        ("ocial", False),
+        ("b2b 1er 0123 3e5", True),
+        ("b2b astronaute", False),
+    ],
+)
+def test_search_matches_starts_of_words_with_digits_and_hyphens(client, query, found):
+    """Words are matched from their start, digits included; on PostgreSQL through the full-text
+    index, whose words must be the same as the LIKE test's (migration 0004)."""
+    job = JobFactory(title="Agent B2B 1er échelon, 0123 3e5 007 (médico-sociale)")
+    JobFactory(title="Secrétaire")
+    expected = {job.title} if found else set()
+    assert titles(client.get(reverse("jobs:list"), {"q": query})) == expected
+
+
 def test_pagination_shows_20_a_page_and_titles_the_page(client):
     JobFactory.create_batch(23)
     first = get_list(client)
