@@ -242,6 +242,19 @@ def wrk(port, path):
     return figures
 
 
+def settle(port, path):
+    """Wait until the server has answered what the previous run left queued.
+
+    wrk stops after its duration but the requests already accepted are still served: a slow page
+    (seconds each at 16 connections) would otherwise eat into the next page's run. One request
+    queued behind them returns once they are done.
+    """
+    subprocess.run(
+        ["curl", "-s", "-o", os.devnull, "--max-time", "120", f"http://127.0.0.1:{port}{path}"],
+        check=False,
+    )
+
+
 def run_mode(name, env, workdir, targets):
     server = Gunicorn(env, workdir, name)
     log(f"{name}: gunicorn on 127.0.0.1:{server.port} with {WORKERS} workers")
@@ -255,6 +268,7 @@ def run_mode(name, env, workdir, targets):
         runs = {target: [] for target in targets}
         for round_number in range(1, ROUNDS + 1):
             for target, path in targets.items():
+                settle(server.port, path)
                 figures = wrk(server.port, path)
                 runs[target].append(figures)
                 log(
