@@ -26,7 +26,8 @@ DIMENSIONS = {
 
 
 def facet_counts(base_queryset, data, filter_kwargs):
-    """{filter name: {option value: count}} for every dimension, publication window included.
+    """({filter name: {option value: count}} for every dimension, publication window included;
+    the number of offers the filters give, or None when every dimension is filtered).
 
     One query. Dimensions whose own filter is not active share the same WHERE clause: on
     PostgreSQL they are counted in a single scan (GROUP BY GROUPING SETS), elsewhere by one GROUP
@@ -83,16 +84,19 @@ def facet_counts(base_queryset, data, filter_kwargs):
         cursor.execute(" UNION ALL ".join(selects), params)
         for facet, option, count in cursor.fetchall():
             counts[facet][option] = count
+    # A dimension the request does not filter on was counted over exactly the list's offers, one
+    # option per offer: its counts add up to the number of offers listed.
+    listed = next((sum(counts[name].values()) for name in columns if name not in data), None)
     slugs = {str(domain.pk): domain.slug for domain in filter_kwargs["domains"]}
     counts["domaine"] = {slugs[pk]: count for pk, count in counts["domaine"].items() if pk in slugs}
     # Windows are nested: the offers of the last 7 days include those of the last 24 hours.
     within = counts["publiee"]
-    total = 0
+    running = 0
     for days in windows:
-        total += within.get(days, 0)
-        within[days] = total
+        running += within.get(days, 0)
+        within[days] = running
     within.pop("", None)
-    return counts
+    return counts, listed
 
 
 def _grouping_sets(queryset, columns):

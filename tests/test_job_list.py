@@ -273,6 +273,29 @@ def test_search_matches_starts_of_words_with_digits_and_hyphens(client, query, f
     assert titles(client.get(reverse("jobs:list"), {"q": query})) == expected
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?categorie=A",
+        "?q=action",
+        "?publiee=7&categorie=B",
+        "?domaine=ressources-humaines&domaine=relation-a-lusager&localisation=94",
+        # Every dimension filtered: no facet group is counted over the list's own offers.
+        "?domaine=ressources-humaines&categorie=B&versant=FPE&nature=TITULAIRE_CONTRACTUEL"
+        "&localisation=94&teletravail=PARTIEL&publiee=30",
+    ],
+)
+def test_the_number_of_offers_shown_is_the_number_the_filters_give(client, seed_offers, query):
+    JobFactory.create_batch(4, category=Category.B, published_at=timezone.now())
+    JobFactory(category=Category.A, department_code="33")
+    response = get_list(client, query)
+    expected = response.context["filter"].qs.count()
+    assert response.context["paginator"].count == expected
+    html = response.content.decode()
+    assert f"{expected} offre{'s' if expected > 1 else ''} d'emploi" in html
+
+
 def test_pagination_shows_20_a_page_and_titles_the_page(client):
     JobFactory.create_batch(23)
     first = get_list(client)
