@@ -312,6 +312,35 @@ class Job(models.Model):
                 ],
                 name="job_open_idx",
             ),
+            # The same, for the two filters visitors use most: with one of them active, each
+            # facet count reads that domaine's or catégorie's open offers instead of all of them
+            # (at 100,000 offers, « domaine + catégorie A » counted in 7 ms instead of 36).
+            models.Index(
+                fields=["domain", "deadline"],
+                include=[
+                    "published_at",
+                    "category",
+                    "versant",
+                    "nature",
+                    "department_code",
+                    "telework",
+                ],
+                condition=Q(state="publiee"),
+                name="job_open_domain_idx",
+            ),
+            models.Index(
+                fields=["category", "deadline"],
+                include=[
+                    "published_at",
+                    "domain",
+                    "versant",
+                    "nature",
+                    "department_code",
+                    "telework",
+                ],
+                condition=Q(state="publiee"),
+                name="job_open_category_idx",
+            ),
         ]
 
     def __str__(self):
