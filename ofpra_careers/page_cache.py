@@ -39,8 +39,10 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -221,9 +223,40 @@ def _is_cached_view(path):
     return _resolves_to_cached_view(settings.ROOT_URLCONF, path)
 
 
+# The settings that shape the headers the other middlewares add to a page (or whether they answer
+# it at all): part of every key.
+HEADER_SETTINGS = [
+    "MIDDLEWARE",
+    "CONTENT_SECURITY_POLICY",
+    "PERMISSIONS_POLICY",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "X_FRAME_OPTIONS",
+    "LANGUAGE_CODE",
+]
+
+
+@functools.cache
+def _headers_digest():
+    values = repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
+    return hashlib.sha256(values.encode()).hexdigest()[:16]
+
+
+@receiver(setting_changed)
+def _forget_headers_digest(setting, **kwargs):
+    # Tests change settings while the process runs; a deploy restarts the workers.
+    if setting in HEADER_SETTINGS:
+        _headers_digest.cache_clear()
+
+
 def _page_key(request):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
+    digest = hashlib.sha256(f"{_headers_digest()} {url}".encode()).hexdigest()
     return PAGE_KEY.format(digest=digest)
 
 
@@ -282,12 +315,15 @@ def _cacheable(request, response):
 
 
 class PageCacheMiddleware:
-    """Answers cached pages before any inner middleware or view runs; stores the pages that may
+    """Answers cached pages before any other middleware or view runs; stores the pages that may
     be cached.
 
-    Placed right after WhiteNoiseMiddleware: a stored response already carries the headers the
-    inner middlewares added (they ran when it was rendered), and the outer ones (security headers)
-    add theirs to every answer, cached or not.
+    First in MIDDLEWARE: a stored response carries every header the others added when it was
+    rendered (security headers included), so a hit costs one read of the cache and nothing else.
+    The headers those middlewares give depend only on settings, and a change of those settings
+    changes every key (`_headers_digest`): a deploy with a new policy never serves the old one.
+    An http:// request, which SECURE_SSL_REDIRECT sends to https://, has its own key, under which
+    nothing is ever stored.
     """
 
     def __init__(self, get_response):

@@ -44,13 +44,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous public pages from the shared cache (rules in ofpra_careers/page_cache.py). First:
+    # a stored page already carries every header the middlewares below gave it.
+    "ofpra_careers.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so that static files (SVG included) carry the policies too.
     "ofpra_careers.security.ContentSecurityPolicyMiddleware",
     "ofpra_careers.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous public pages from the shared cache (rules in ofpra_careers/page_cache.py).
-    "ofpra_careers.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -94,6 +94,44 @@ def test_the_worker_copies_are_bounded(client, jobs, settings, pages):
     assert len(page_cache._recent_pages) == pages
 
 
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+]
+
+
+def test_a_cached_page_carries_the_same_security_headers(client, jobs):
+    first = client.get("/offres/")
+    second = client.get("/offres/")
+    assert second[page_cache.HEADER] == "hit"
+    for header in SECURITY_HEADERS:
+        assert second[header] == first[header], header
+
+
+def test_a_new_security_policy_is_not_hidden_by_pages_cached_under_the_old_one(
+    client, jobs, settings
+):
+    client.get("/offres/")
+    assert client.get("/offres/")[page_cache.HEADER] == "hit"
+    settings.PERMISSIONS_POLICY = {**settings.PERMISSIONS_POLICY, "bluetooth": []}
+    response = client.get("/offres/")
+    assert response[page_cache.HEADER] == "miss"
+    assert "bluetooth=()" in response["Permissions-Policy"]
+
+
+def test_https_redirect_still_applies_to_pages_cached_over_https(client, jobs, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    client.get("/offres/", secure=True)
+    assert client.get("/offres/", secure=True)[page_cache.HEADER] == "hit"
+    response = client.get("/offres/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/offres/"
+
+
 def test_a_new_version_replaces_the_entry_rather_than_adding_one(client, jobs):
     client.get("/offres/")
     key = next(iter(_page_keys()))
