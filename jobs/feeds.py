@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from jobs import rich_text
 from jobs.filters import filter_open_offers
+from jobs.models import CARD_FIELDS
 
 MAX_ITEMS = 50
 # Parameters that change what the list shows but not which offers it holds.
@@ -70,7 +71,8 @@ class OpenOffersRssFeed(Feed):
         return f"{url}?{obj.query_string}" if obj.query_string else url
 
     def items(self, obj):
-        return obj.filterset.qs[:MAX_ITEMS]
+        # The card's columns, plus what an item adds: its missions and its last update.
+        return obj.filterset.qs.only(*CARD_FIELDS, "missions", "updated_at")[:MAX_ITEMS]
 
     def item_title(self, item):
         return xml_safe(item.title)
