@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -142,6 +143,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several servers share their uploads: MEDIA_ROOT on a directory every server mounts, or an
+# S3-compatible bucket (django-storages). Credentials come from boto3's usual variables
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). The bucket's files are read by visitors at
+# DJANGO_MEDIA_URL, which the Content-Security-Policy then allows.
+MEDIA_S3_BUCKET = env("DJANGO_MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    MEDIA_URL = env("DJANGO_MEDIA_URL")
+    if not MEDIA_URL.startswith("https://") or not MEDIA_URL.endswith("/"):
+        raise ImproperlyConfigured(
+            "DJANGO_MEDIA_URL must be the bucket's public https:// address, ending with /"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": env("DJANGO_MEDIA_S3_ENDPOINT_URL", default=None),
+            "region_name": env("DJANGO_MEDIA_S3_REGION", default=None),
+            # Public URLs without signatures: they are cacheable and never expire on a page.
+            "custom_domain": MEDIA_URL.removeprefix("https://").rstrip("/"),
+            "querystring_auth": False,
+            # Two editors uploading « photo.jpg » never overwrite each other's file.
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Uploads: anything larger is refused before Pillow opens it.
@@ -182,10 +208,11 @@ _CSP_BASE = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],  # The DSFR's CSS draws its icons as data: SVG.
+    # The DSFR's CSS draws its icons as data: SVG; uploads may live in a bucket (MEDIA_URL).
+    "img-src": ["'self'", "data:", *([MEDIA_URL] if MEDIA_S3_BUCKET else [])],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    "media-src": ["'self'"],
+    "media-src": ["'self'", *([MEDIA_URL] if MEDIA_S3_BUCKET else [])],
     "object-src": ["'none'"],
     "frame-src": ["'none'"],
     "worker-src": ["'none'"],
