@@ -13,7 +13,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, Transpose
 from PIL import Image
 
-from employer.validators import validate_image_file
+from employer.validators import validate_image_file, validate_video_file
 
 logger = logging.getLogger(__name__)
 
@@ -333,8 +333,8 @@ class Testimonial(ProfilePart):
         _("fichier vidéo"),
         upload_to="employer/videos/",
         blank=True,
-        validators=[FileExtensionValidator(["mp4", "webm"])],
-        help_text=_("Vidéo MP4 ou WebM facultative."),
+        validators=[FileExtensionValidator(["mp4", "webm"]), validate_video_file],
+        help_text=_("Vidéo MP4 ou WebM facultative, 100 Mo au plus."),
     )
     video_url = models.URLField(
         _("lien vers la vidéo"),

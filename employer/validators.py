@@ -100,3 +100,37 @@ def _check_dimensions(width, height):
             },
             code="image_too_large",
         )
+
+
+# What MP4 and WebM files start with: an ISO « ftyp » box (its size, then the tag) and the EBML
+# header of Matroska/WebM.
+_VIDEO_SIGNATURES = {
+    "mp4": lambda head: head[4:8] == b"ftyp",
+    "webm": lambda head: head[:4] == b"\x1aE\xdf\xa3",
+}
+
+
+def validate_video_file(file):
+    """Refuse a video heavier than MAX_UPLOAD_VIDEO_BYTES, or a file that is neither MP4 nor WebM
+    whatever its name says (a page renamed « .mp4 » would be served as a video)."""
+    if getattr(file, "_committed", False):
+        return
+    if file.size > settings.MAX_UPLOAD_VIDEO_BYTES:
+        raise ValidationError(
+            _("La vidéo pèse %(size)s ; la limite est de %(limit)s.")
+            % {
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.MAX_UPLOAD_VIDEO_BYTES),
+            },
+            code="file_too_large",
+        )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        head = file.read(12)
+    finally:
+        file.seek(position)
+    if not any(matches(head) for matches in _VIDEO_SIGNATURES.values()):
+        raise ValidationError(
+            _("Ce fichier n'est pas une vidéo MP4 ou WebM lisible."), code="invalid_video"
+        )

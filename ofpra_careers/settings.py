@@ -174,6 +174,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 MAX_UPLOAD_IMAGE_BYTES = env.int("MAX_UPLOAD_IMAGE_BYTES", default=5 * 1024 * 1024)
 MAX_UPLOAD_IMAGE_PIXELS = env.int("MAX_UPLOAD_IMAGE_PIXELS", default=40_000_000)
 MAX_UPLOAD_IMAGE_SIDE = env.int("MAX_UPLOAD_IMAGE_SIDE", default=8000)
+# The testimonial's video file (the help text in employer/models.py says 100 Mo).
+MAX_UPLOAD_VIDEO_BYTES = env.int("MAX_UPLOAD_VIDEO_BYTES", default=100 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Resized images are generated on first request and then served for a long time.

@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from employer import models as employer_models
 from employer.models import Photo
-from tests.factories import EmployerFactory, PhotoFactory
+from tests.factories import EmployerFactory, PhotoFactory, TestimonialFactory
 from tests.test_employer_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +177,55 @@ def test_saving_again_does_not_recheck_stored_photos(hr_client, employer):
     assert response.status_code == 302
     employer.refresh_from_db()
     assert employer.tagline == "Nouvelle accroche"
+
+
+# The first bytes of real files: an MP4 « ftyp » box and the WebM (EBML) header.
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+WEBM = b"\x1aE\xdf\xa3\x9fB\x86\x81\x01" + b"\x00" * 64
+
+
+def post_new_testimonial(client, employer, upload):
+    data = change_form_data(client.get(change_url(employer)))
+    testimonial = TestimonialFactory.build()
+    data["testimonials-TOTAL_FORMS"] = 1
+    data.update(
+        {
+            f"testimonials-0-{field}": getattr(testimonial, field)
+            for field in ["title", "first_name", "age", "job_title", "division", "quote"]
+        }
+    )
+    data["testimonials-0-years_in_post"] = testimonial.years_in_post
+    data["testimonials-0-transcript"] = testimonial.transcript
+    data["testimonials-0-position"] = 1
+    data["testimonials-0-employer"] = employer.pk
+    data["testimonials-0-video_file"] = upload
+    return client.post(change_url(employer), data)
+
+
+@pytest.mark.parametrize("name, content", [("temoignage.mp4", MP4), ("temoignage.webm", WEBM)])
+def test_a_real_video_is_accepted(hr_client, employer, name, content):
+    response = post_new_testimonial(hr_client, employer, SimpleUploadedFile(name, content))
+
+    assert response.status_code == 302
+    assert employer_models.Testimonial.objects.get().video_file.name.startswith(
+        "employer/videos/temoignage"
+    )
+
+
+def test_a_page_renamed_mp4_is_refused(hr_client, employer):
+    upload = SimpleUploadedFile("temoignage.mp4", b"<html><script>alert(1)</script></html>")
+
+    response = post_new_testimonial(hr_client, employer, upload)
+
+    assert response.status_code == 200
+    assert "Ce fichier n&#x27;est pas une vidéo MP4 ou WebM lisible." in response.content.decode()
+    assert not employer_models.Testimonial.objects.exists()
+
+
+def test_a_heavy_video_is_refused_with_its_weight(hr_client, employer, settings):
+    settings.MAX_UPLOAD_VIDEO_BYTES = 50
+    response = post_new_testimonial(hr_client, employer, SimpleUploadedFile("long.mp4", MP4))
+
+    assert response.status_code == 200
+    assert "la limite est de 50\xa0octets" in response.content.decode()
+    assert not employer_models.Testimonial.objects.exists()
