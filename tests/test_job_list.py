@@ -296,6 +296,15 @@ def test_the_number_of_offers_shown_is_the_number_the_filters_give(client, seed_
     assert f"{expected} offre{'s' if expected > 1 else ''} d'emploi" in html
 
 
+def test_a_link_leads_past_the_filters_to_the_results(client, seed_offers):
+    """On a phone the filters come before the offers (the DSFR hides the link from md up)."""
+    html = get_list(client, "?categorie=A").content.decode()
+    link = re.search(r'<a [^>]*href="#results-title"[^>]*>([^<]*)</a>', html)
+    assert link.group(1) == "Aller aux résultats (1 offre)"
+    assert html.index('href="#results-title"') < html.index('id="job-filters"')
+    assert 'id="results-title"' in html
+
+
 def test_pagination_shows_20_a_page_and_titles_the_page(client):
     JobFactory.create_batch(23)
     first = get_list(client)
