@@ -11,10 +11,10 @@ When it is invalidated (the rules that keep pages fresh):
 1. A **content version** lives in the shared cache (Redis in production, so every server sees it)
    and every entry records the one it was made under. Each app connects the models its pages
    show (`invalidate_on_change` in its AppConfig.ready: jobs its offers and domaines, employer its
-   profile and every part of it; employer never imports jobs): any save or delete bumps the version at once and again when
-   the transaction commits (a request served between the two cannot leave a page from before the
-   commit under the new version). An entry made under another version is never served again: the
-   next render replaces it.
+   profile and every part of it; employer never imports jobs): any save or delete bumps the
+   version at once and again when the transaction commits (a request served between the two
+   cannot leave a page from before the commit under the new version). An entry made under
+   another version is never served again: the next render replaces it.
 2. A **time component**: what the public sees also changes with the clock alone (a scheduled
    publication comes, a deadline passes at midnight Paris time). Apps register the next such
    moment (`register_next_change`); the earliest one is computed once per content version, cached
@@ -146,7 +146,7 @@ def next_midnight(now):
 def cache_state(found=None):
     """A string naming the current content ("version-until"), or None without a working cache.
 
-    Everything cached from the content (pages, facts such as the list's locations) is made under
+    Everything cached from the content (pages, facts such as the list's domaines) is made under
     it, and lives no longer than `seconds_left()` says. `found`: the version and next-change keys
     already read by the caller (the page cache reads them with the page, in one round trip);
     otherwise one round trip reads them here.
