@@ -219,7 +219,10 @@ def _resolves_to_cached_view(urlconf, path):
 
 
 def _is_cached_view(path):
-    # Resolving costs as much as the rest of a hit: remembered per path (a bounded memo).
+    # Resolving costs as much as the rest of a hit: remembered per path, in a bounded memo that
+    # long made-up paths cannot fill with kilobytes each.
+    if len(path) > 200:
+        return _resolves_to_cached_view.__wrapped__(settings.ROOT_URLCONF, path)
     return _resolves_to_cached_view(settings.ROOT_URLCONF, path)
 
 

@@ -281,3 +281,10 @@ def test_a_failing_cache_never_breaks_a_page(client, jobs, monkeypatch):
         monkeypatch.setattr(cache, name, broken)
     assertContains(client.get("/offres/"), jobs[0].get_absolute_url())
     jobs[0].save()  # Bumping the version fails quietly too.
+
+
+def test_made_up_long_paths_do_not_fill_the_workers_memory(client):
+    before = page_cache._resolves_to_cached_view.cache_info().currsize
+    for n in range(5):
+        assert client.get(f"/offres/{'x' * 300}{n}/").status_code == 404
+    assert page_cache._resolves_to_cached_view.cache_info().currsize == before
