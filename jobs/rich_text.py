@@ -63,16 +63,22 @@ def _to_markdown(text):
     return _URL.sub(r"<\1>", "\n".join(lines))
 
 
+# The same texts are rendered again and again (an offer page after every edit anywhere, the 50
+# offers of a feed): about 1 ms each with Markdown. A pure function of the text, so the latest
+# ones are remembered; very long texts are not, so that the memo stays a few megabytes.
+MEMO_SIZE = 256
+MEMO_MAX_CHARS = 20_000
+
+
 def render(text):
     """Editor text -> safe HTML (paragraphs, lists, bold, links), through the allow-list."""
     if not text:
         return ""
-    return mark_safe(_render(text))  # noqa: S308 - nh3 output is sanitised HTML.
+    html_text = _render(text) if len(text) <= MEMO_MAX_CHARS else _render.__wrapped__(text)
+    return mark_safe(html_text)  # noqa: S308 - nh3 output is sanitised HTML.
 
 
-# The same texts are rendered again and again (an offer page after every edit anywhere, the 50
-# offers of a feed): about 1 ms each with Markdown. A pure function of the text, so remembered.
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def _render(text):
     rendered = markdown.markdown(_to_markdown(text), extensions=["nl2br", "sane_lists"])
     return nh3.clean(
@@ -84,7 +90,13 @@ def _render(text):
     )
 
 
-@functools.lru_cache(maxsize=1024)
 def plain(text):
     """Editor text without any markup, for feeds and meta descriptions."""
+    if text and len(text) > MEMO_MAX_CHARS:
+        return _plain.__wrapped__(text)
+    return _plain(text)
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _plain(text):
     return html.unescape(nh3.clean(render(text), tags=set())).strip()

@@ -147,6 +147,17 @@ def test_markup_typed_by_an_editor_never_reaches_visitors(client):
     assert "<strong>fort</strong>" in main
 
 
+def test_a_very_long_text_is_shown_whole(client):
+    """Texts over the rich-text memo's limit (jobs/rich_text.py) are rendered without it."""
+    paragraphs = [f"Paragraphe {n} : " + "mission " * 40 for n in range(80)]
+    job = JobFactory(missions="\n\n".join(paragraphs) + "\n- dernière puce")
+    assert len(job.missions) > 20_000
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "<p>Paragraphe 0 : mission" in html
+    assert "<p>Paragraphe 79 : mission" in html
+    assert "<li>dernière puce</li>" in html
+
+
 def test_title_change_redirects_old_addresses_permanently(client):
     job = JobFactory(title="Ancien intitulé")
     old_url = job.get_absolute_url()
