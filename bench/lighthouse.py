@@ -16,7 +16,6 @@ CHROME_PATH (default /usr/bin/chromium), LIGHTHOUSE (default node_modules/.bin/l
 import datetime
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import time
 from pathlib import Path
 
 # bench/run.py owns the "serve it like production" helpers; this script only reuses them.
-from run import BASE_DIR, PYTHON, RESULTS, Gunicorn, manage
+from run import BASE_DIR, PYTHON, RESULTS, Gunicorn, manage, production_env
 
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 LIGHTHOUSE = os.environ.get("LIGHTHOUSE", str(BASE_DIR / "node_modules" / ".bin" / "lighthouse"))
@@ -140,15 +139,7 @@ def main():
     started = time.monotonic()
     workdir = tempfile.mkdtemp(prefix="ofpra-lighthouse-")
     env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3",
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "DJANGO_STATIC_ROOT": f"{workdir}/static",
-        "DJANGO_MEDIA_ROOT": f"{workdir}/media",
-        "DJANGO_LOG_LEVEL": "ERROR",
-        "CACHE_URL": "dummycache://",
+        **production_env(workdir, f"sqlite:///{workdir}/db.sqlite3"),
         "DJANGO_SETTINGS_MODULE": "ofpra_careers.settings",
     }
     server = None

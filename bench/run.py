@@ -336,16 +336,12 @@ def print_table(report):
     print()
 
 
-def main():
-    ensure_wrk()
-    for port, service in [(5432, "PostgreSQL"), (6379, "Redis")]:
-        if not port_open(port):
-            sys.exit(f"make bench needs {service} on 127.0.0.1:{port} (see .ci/run)")
-    started = time.monotonic()
-    workdir = tempfile.mkdtemp(prefix="ofpra-bench-")
-    env = {
+def production_env(workdir, database_url):
+    """The environment of a server run as in production (DEBUG off), with its static and media
+    files in `workdir` and the cache off; `make lighthouse` uses it too."""
+    return {
         **os.environ,
-        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
+        "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
@@ -354,6 +350,16 @@ def main():
         "DJANGO_LOG_LEVEL": "ERROR",
         "CACHE_URL": "dummycache://",
     }
+
+
+def main():
+    ensure_wrk()
+    for port, service in [(5432, "PostgreSQL"), (6379, "Redis")]:
+        if not port_open(port):
+            sys.exit(f"make bench needs {service} on 127.0.0.1:{port} (see .ci/run)")
+    started = time.monotonic()
+    workdir = tempfile.mkdtemp(prefix="ofpra-bench-")
+    env = production_env(workdir, f"{POSTGRES}/{DATABASE}")
     try:
         if REUSE:
             log(f"reusing the PostgreSQL database {DATABASE}")
