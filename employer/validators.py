@@ -24,15 +24,7 @@ def validate_image_file(file):
     """
     if getattr(file, "_committed", False):
         return
-    if file.size > settings.MAX_UPLOAD_IMAGE_BYTES:
-        raise ValidationError(
-            _("Le fichier pèse %(size)s ; la limite est de %(limit)s.")
-            % {
-                "size": filesizeformat(file.size),
-                "limit": filesizeformat(settings.MAX_UPLOAD_IMAGE_BYTES),
-            },
-            code="file_too_large",
-        )
+    _check_size(file, settings.MAX_UPLOAD_IMAGE_BYTES)
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)
@@ -75,6 +67,15 @@ def validate_image_file(file):
         file.seek(position)
 
 
+def _check_size(file, limit):
+    if file.size > limit:
+        raise ValidationError(
+            _("Le fichier pèse %(size)s ; la limite est de %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+
+
 def _check_dimensions(width, height):
     side = settings.MAX_UPLOAD_IMAGE_SIDE
     if width > side or height > side:
@@ -115,15 +116,7 @@ def validate_video_file(file):
     whatever its name says (a page renamed « .mp4 » would be served as a video)."""
     if getattr(file, "_committed", False):
         return
-    if file.size > settings.MAX_UPLOAD_VIDEO_BYTES:
-        raise ValidationError(
-            _("La vidéo pèse %(size)s ; la limite est de %(limit)s.")
-            % {
-                "size": filesizeformat(file.size),
-                "limit": filesizeformat(settings.MAX_UPLOAD_VIDEO_BYTES),
-            },
-            code="file_too_large",
-        )
+    _check_size(file, settings.MAX_UPLOAD_VIDEO_BYTES)
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)
