@@ -5,6 +5,13 @@ import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count() * 2)))
+# Read by settings.py in each worker: an in-process cache cannot keep several workers' pages fresh.
+os.environ["SERVER_PROCESSES"] = str(workers)
+if workers > 1 and os.environ.get("CACHE_URL", "").startswith("locmemcache"):
+    print(
+        f"CACHE_URL={os.environ['CACHE_URL']} is private to each of the {workers} workers: "
+        "the page cache is off. Leave CACHE_URL unset (files shared by the workers) or use Redis."
+    )
 # Recycle workers now and then so that a slow leak can never grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = 500

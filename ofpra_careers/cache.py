@@ -1,4 +1,9 @@
-"""A Redis cache that the site survives losing.
+"""The cache backends: a Redis cache that the site survives losing, and the default file cache.
+
+The file cache (`SharedFileCache`, the default when CACHE_URL is unset) is what lets the gunicorn
+workers of one machine share the page cache's content version without a cache server.
+
+A Redis cache that the site survives losing:
 
 Django's own RedisCache raises as soon as Redis does not answer, and every page reads the cache
 (the page cache, django-imagekit's file states): a stopped Redis would turn the whole site into
@@ -8,9 +13,15 @@ by itself on the next call. `/healthz` still reports the cache as down: it check
 written can be read back.
 """
 
+import fcntl
 import functools
 import logging
+import os
+import pickle
+import time
+import zlib
 
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -83,3 +94,33 @@ class TolerantRedisCache(RedisCache):
     delete_many = _tolerant(lambda *args, **kwargs: None)(RedisCache.delete_many)
     incr = _tolerant(_missing_counter)(RedisCache.incr)
     clear = _tolerant(lambda *args, **kwargs: False)(RedisCache.clear)
+
+
+class SharedFileCache(FileBasedCache):
+    """Django's file cache, with an `incr()` that several processes can share.
+
+    Django's file cache increments as `get()` then `set()` with the default timeout: the page
+    cache's content version, meant to live until it is bumped, then expired 300 s after every edit
+    (and with it every cached page), and two workers bumping at once could both write the same
+    number. Here the read and the write happen under an exclusive lock on one file, and the entry
+    keeps the expiry it had; the new value replaces the file at once (`set()` writes a temporary
+    file and renames it), so readers never see half of it.
+    """
+
+    def incr(self, key, delta=1, version=None):
+        self._createdir()
+        with open(os.path.join(self._dir, "incr.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            fname = self._key_to_file(key, version)
+            try:
+                with open(fname, "rb") as f:
+                    expiry = pickle.load(f)
+                    if expiry is not None and expiry < time.time():
+                        raise ValueError(f"Key '{key}' not found")
+                    value = pickle.loads(zlib.decompress(f.read()))
+            except FileNotFoundError:
+                raise ValueError(f"Key '{key}' not found") from None
+            new_value = value + delta
+            timeout = None if expiry is None else max(expiry - time.time(), 1)
+            self.set(key, new_value, timeout=timeout, version=version)
+            return new_value

@@ -8,7 +8,8 @@ session cookie), never a page showing a message (the messages cookie, or a cooki
 
 When it is invalidated (the rules that keep pages fresh):
 
-1. A **content version** lives in the shared cache (Redis in production, so every server sees it)
+1. A **content version** lives in the shared cache (files shared by the workers by default, Redis
+   when several machines serve the site: every process sees it)
    and every entry records the one it was made under. Each app connects the models its pages
    show (`invalidate_on_change` in its AppConfig.ready: jobs its offers and domaines, employer its
    profile and every part of it; employer never imports jobs): any save or delete bumps the
@@ -24,7 +25,11 @@ When it is invalidated (the rules that keep pages fresh):
    while the cache server was unreachable could not bump the version).
 
 A cache that is down, or the dummy cache (`CACHE_URL=dummycache://`), never breaks a page: every
-cache call is guarded, and without a content version pages are simply rendered every time.
+cache call is guarded, and without a content version pages are simply rendered every time. The
+same holds where the cache cannot be shared: an in-process cache (`locmemcache://`) under several
+gunicorn workers turns the page cache off (`PAGE_CACHE_ENABLED` in settings), since a version bumped
+in one worker would leave the others serving their old copies. The default cache is a folder of
+files, which every worker of one machine shares.
 
 Changes that bypass signals (`QuerySet.update()`, `bulk_create`, raw SQL, `loaddata --raw`) must
 call `bump_version()` themselves, as `generate_offers` does.
@@ -151,6 +156,8 @@ def cache_state(found=None):
     already read by the caller (the page cache reads them with the page, in one round trip);
     otherwise one round trip reads them here.
     """
+    if not settings.PAGE_CACHE_ENABLED:
+        return None
     if found is None:
         found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
     version = found.get(VERSION_KEY)
@@ -203,7 +210,7 @@ def cache_page(view):
 
 
 def _may_use_cache(request):
-    if request.method not in ("GET", "HEAD"):
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
     names = [settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE]
     return not any(name in request.COOKIES for name in names)

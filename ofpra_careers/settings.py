@@ -4,6 +4,7 @@ One file for every environment: environments differ by the values of environment
 a local `.env` file), never by separate settings modules. `.env.example` lists every variable.
 """
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +53,8 @@ MIDDLEWARE = [
     # Before WhiteNoise, so that static files (SVG included) carry the policies too.
     "ofpra_careers.security.ContentSecurityPolicyMiddleware",
     "ofpra_careers.security.PermissionsPolicyMiddleware",
+    # X-Robots-Tag: noindex on the admin, which robots.txt does not name (ofpra_careers/middleware.py).
+    "ofpra_careers.middleware.AdminNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,7 +103,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The page cache's content version must be seen by every process that serves pages (page_cache.py):
+# by default a folder of files shared by the gunicorn workers of this machine, one per database so
+# that two sites run from one checkout never share pages; Redis (CACHE_URL=redis://...) as soon as
+# several machines serve the site.
+_database = DATABASES["default"]
+_database_id = f"{_database.get('HOST', '')}:{_database.get('PORT', '')}/{_database['NAME']}"
+_default_cache_folder = (
+    BASE_DIR / "var" / "cache" / hashlib.sha256(_database_id.encode()).hexdigest()[:12]
+)
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{_default_cache_folder}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    # Django's file cache, with an increment the workers can share (ofpra_careers/cache.py).
+    CACHES["default"]["BACKEND"] = "ofpra_careers.cache.SharedFileCache"
+    # One file per cached page: room for the popular pages, culled a third at a time beyond that.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault(
+        "MAX_ENTRIES", env.int("FILE_CACHE_MAX_ENTRIES", default=3000)
+    )
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A cache server that stops answering must cost a page milliseconds, not seconds (pages are
     # then served uncached: see page_cache.py).
@@ -112,6 +131,14 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How many cached pages each worker also keeps in memory (about 60 KB each), still checked against
 # the shared content version on every request.
 PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=100)
+# How many processes serve the site (gunicorn.conf.py exports its worker count). A per-process
+# cache (locmemcache://) cannot tell the others about an edit: with more than one process the page
+# cache is then off, rather than serving pages up to PAGE_CACHE_SECONDS old on the other workers.
+SERVER_PROCESSES = env.int("SERVER_PROCESSES", default=1)
+PAGE_CACHE_ENABLED = not (
+    CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    and SERVER_PROCESSES > 1
+)
 # Django's RedisCache raises when Redis is down; this subclass serves pages uncached instead.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "ofpra_careers.cache.TolerantRedisCache"

@@ -18,6 +18,22 @@ def _test_settings(settings, tmp_path):
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _process_cache():
+    """The suite runs in one process: an in-process cache of its own.
+
+    The default cache is a folder of files that every process started from this checkout with the
+    same database shares (settings.py); two test runs at once would clear each other's pages. The
+    tests of several processes (test_workers_freshness.py) start gunicorn on the default.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts and ends with an empty cache: no test sees another's cached pages."""
