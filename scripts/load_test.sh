@@ -40,7 +40,8 @@ export DJANGO_DEBUG=false
 export DJANGO_SECRET_KEY="load-test-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DATABASE_URL=${LOAD_DATABASE_URL:-sqlite:///$WORK/db.sqlite3}
-export CACHE_URL=${LOAD_CACHE_URL:-locmemcache://}
+# The default cache (files shared by the workers) unless LOAD_CACHE_URL names another.
+export CACHE_URL=${LOAD_CACHE_URL:-filecache://$WORK/cache}
 export DJANGO_STATIC_ROOT="$WORK/static" DJANGO_MEDIA_ROOT="$WORK/media"
 export DJANGO_LOG_LEVEL=ERROR
 
