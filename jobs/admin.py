@@ -221,9 +221,12 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         """Stop applications before the deadline; the page stays, with « Candidatures closes »."""
         # Closing a draft would show the public an offer that was never published.
         skipped = queryset.exclude(state=State.PUBLISHED).count()
-        closed = self._change_state(
-            request, queryset.filter(state=State.PUBLISHED), State.CLOSED, _("Clôturée")
-        )
+        closed = 0
+        now = timezone.now()
+        for job in queryset.filter(state=State.PUBLISHED):
+            if job.close(now):
+                self.log_change(request, job, _("Clôturée"))
+                closed += 1
         self._report_count(
             request,
             closed,

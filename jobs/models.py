@@ -2,7 +2,7 @@
 
 import datetime
 import secrets
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -287,6 +287,14 @@ class Job(models.Model):
         ),
     )
 
+    closed_at = models.DateTimeField(
+        _("clôturée le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Le moment où l’équipe RH a clôturé l’offre, s’il y a lieu."),
+    )
+
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -368,6 +376,9 @@ class Job(models.Model):
         for field in RICH_TEXT_FIELDS:
             setattr(self, field, rich_text.sanitize(getattr(self, field)))
         self.search_text = build_search_text(self)
+        self._stamp_closing()
+        if (fields := kwargs.get("update_fields")) is not None and "state" in fields:
+            kwargs["update_fields"] = {*fields, "closed_at"}
         while not self.reference:
             # Random references are rarely drawn twice; the unique constraint guards the rest.
             candidate = generate_reference()
@@ -400,6 +411,68 @@ class Job(models.Model):
             datetime.datetime.combine(self.deadline, datetime.time(23, 59, 59))
         )
 
+    def close(self, now=None):
+        """Stop applications now, before the deadline: the page stays and says since when.
+
+        Only a published offer closes (closing a draft would show the public an offer that was
+        never published); returns whether this one did.
+        """
+        if self.state != State.PUBLISHED:
+            return False
+        self.state = State.CLOSED
+        self.closed_at = now or timezone.now()
+        self.save(update_fields=["state", "closed_at", "updated_at"])
+        return True
+
+    def _stamp_closing(self):
+        """Keep `closed_at` in step with the state, whoever changes it (form, action, shell).
+
+        An offer put back online forgets its closing; one closed by editing its state in the form
+        is closed from now.
+        """
+        if self.state == State.CLOSED and self.closed_at is None:
+            self.closed_at = timezone.now()
+        elif self.state != State.CLOSED:
+            self.closed_at = None
+
+    @property
+    def closed_on(self):
+        """The day applications stopped: the closing day, or the deadline once passed."""
+        if self.state == State.CLOSED and self.closed_at:
+            return timezone.localtime(self.closed_at).date()
+        if self.deadline and self.deadline < timezone.localdate():
+            return self.deadline
+        return None
+
+    @property
+    def closed_early(self):
+        """Closed by HR before its deadline ran its course."""
+        return bool(
+            self.state == State.CLOSED
+            and self.closed_at
+            and self.deadline
+            and self.closed_at < self.closes_at
+        )
+
+    @property
+    def is_preview(self):
+        """What staff see of an offer the public cannot see yet (draft, archived or scheduled)."""
+        return self.state in (State.DRAFT, State.ARCHIVED) or (
+            self.state == State.PUBLISHED and self.published_at > timezone.now()
+        )
+
+    @property
+    def will_take_applications(self):
+        """Whether the page offers « Postuler »: open now, or a draft or scheduled offer whose
+        deadline is still ahead, as its staff preview shows what the public will see."""
+        if self.is_open:
+            return True
+        return (
+            self.state in (State.DRAFT, State.PUBLISHED)
+            and self.is_preview
+            and (self.deadline is None or self.deadline >= timezone.localdate())
+        )
+
     @property
     def is_open(self):
         return (
@@ -407,6 +480,12 @@ class Job(models.Model):
             and self.published_at <= timezone.now()
             and (self.deadline is not None and self.deadline >= timezone.localdate())
         )
+
+    @property
+    def application_site(self):
+        """The site the application link leads to, as a visitor reads it (« candidature.fr »)."""
+        host = urlsplit(self.application_url).hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def application_mailto(self):

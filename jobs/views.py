@@ -123,6 +123,8 @@ class JobDetailView(DetailView):
         context["job_posting"] = (
             structured_data.job_posting(job, self.request) if job.is_open else None
         )
+        # A draft's preview shows « Postuler » as the public will see it once published.
+        context["accepts_applications"] = job.will_take_applications
         return context
 
 
