@@ -78,7 +78,10 @@ class OpenOffersRssFeed(Feed):
         return xml_safe(item.title)
 
     def item_description(self, item):
-        return xml_safe(rich_text.plain(item.missions))
+        # Readers render an RSS description (and an Atom summary of type html) as HTML: give them
+        # the offer page's HTML, from the same allow-list. Plain text would be decoded as markup
+        # (« a < b » breaks it, a typed « &lt;img onerror&gt; » would run) and lose its lines.
+        return xml_safe(str(rich_text.render(item.missions)))
 
     def item_guid_is_permalink(self, item):
         # The guid is the offer's absolute URL (Django's default), which stays stable.

@@ -82,7 +82,10 @@ class JobAdminForm(forms.ModelForm):
         # sanitised as it will be stored (a missions text made only of a <script> is empty).
         candidate = construct_instance(self, copy.copy(self.instance))
         for name in RICH_TEXT_FIELDS:
-            setattr(candidate, name, rich_text.sanitize(getattr(candidate, name)))
+            try:
+                setattr(candidate, name, rich_text.sanitize(getattr(candidate, name)))
+            except rich_text.UnsafeText:
+                pass  # Refused with its own message by Job.clean().
         missing = candidate.missing_legal_items()
         if not missing:
             return

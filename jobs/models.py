@@ -390,6 +390,16 @@ class Job(models.Model):
         return reverse("jobs:detail", kwargs={"reference": self.reference, "slug": self.slug})
 
     def clean(self):
+        # Text that cannot be cleaned to a fixed point is refused here, in French, rather than
+        # failing when save() sanitises it.
+        errors = {}
+        for field in RICH_TEXT_FIELDS:
+            try:
+                rich_text.validate(getattr(self, field))
+            except ValidationError as error:
+                errors[field] = error
+        if errors:
+            raise ValidationError(errors)
         # The publication date is a moment and the deadline a day: compared in Paris time.
         if self.deadline and self.published_at:
             if self.deadline < timezone.localtime(self.published_at).date():

@@ -12,6 +12,7 @@ import re
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -27,24 +28,48 @@ _BULLET = re.compile(r"^\s*[•·▪◦‣–—*-]\s+")
 _URL = re.compile(r"(?<![\(\[<\"'=])\b(https?://[^\s<>\"')\]]+)")
 
 
+# Each round of `sanitize` decodes one level of entities (« &amp;lt; » -> « &lt; » -> « < »): a text
+# still changing after this many rounds was built to hide markup, and is refused.
+MAX_ROUNDS = 12
+UNSAFE_MESSAGE = _(
+    "Ce texte contient du code HTML encodé plusieurs fois (« &amp;lt; »…) qui ne peut pas être "
+    "nettoyé sans risque. Retirez les balises et les codes « &…; », puis enregistrez à nouveau."
+)
+
+
+class UnsafeText(ValueError):
+    """Typed text whose cleaning never settles (markup hidden under many levels of entities)."""
+
+
 def sanitize(text):
     """Remove disallowed markup from typed text, leaving ordinary characters as they were typed.
 
     nh3 escapes « & » and « < »; unescaping afterwards keeps « R&D » and « a < b » intact for the
-    editor, while tags and attributes outside the allow-list are gone.
+    editor, while tags and attributes outside the allow-list are gone. Unescaping can turn a typed
+    « &lt;script&gt; » into a tag, so the text is cleaned again until it no longer changes: what is
+    stored is a fixed point, which no later decoding (a feed reader's included) turns into markup.
+    Raises UnsafeText when no fixed point comes within MAX_ROUNDS (`validate` says it in French).
     """
     if not text:
         return text
-    # Unescaping could turn a typed « &lt;script&gt; » into a tag: clean until nothing changes.
-    for _attempt in range(5):
+    text = text.replace("\r\n", "\n")
+    for _attempt in range(MAX_ROUNDS):
         cleaned = nh3.clean(
             text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES
         )
         cleaned = html.unescape(cleaned).replace("\r\n", "\n")
         if cleaned == text:
-            break
+            return cleaned
         text = cleaned
-    return cleaned
+    raise UnsafeText(text[:80])
+
+
+def validate(text):
+    """The form-side check of `sanitize`: a French error instead of text that cannot be stored."""
+    try:
+        sanitize(text)
+    except UnsafeText:
+        raise ValidationError(UNSAFE_MESSAGE, code="unsafe_markup") from None
 
 
 def _to_markdown(text):
@@ -91,7 +116,8 @@ def _render(text):
 
 
 def plain(text):
-    """Editor text without any markup, for feeds and meta descriptions."""
+    """Editor text without any markup, for meta descriptions and JSON: TEXT, to be escaped where it
+    goes (« a < b » stays « a < b »). Feeds carry `render()`'s HTML instead."""
     if text and len(text) > MEMO_MAX_CHARS:
         return _plain.__wrapped__(text)
     return _plain(text)

@@ -2,6 +2,7 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -100,9 +101,10 @@ def test_rss_item_links_to_the_offer_page_with_its_facts(client, offers):
     assert guid.get("isPermaLink", "true") == "true"
     assert item.findtext("category") == "Ressources humaines"
     assert item.findtext("pubDate") is not None
+    # HTML for the reader to render, from the offer page's allow-list: bold and bullets kept.
     description = item.findtext("description")
-    assert "prestations" in description
-    assert "<" not in description and "**" not in description
+    assert "<strong>prestations</strong>" in description
+    assert "<li>aides aux familles ;</li>" in description and "**" not in description
 
 
 def test_atom_entry_has_link_id_category_and_dates(client, offers):
@@ -183,3 +185,77 @@ def test_feed_queries_do_not_grow_with_offers(client, django_assert_max_num_quer
     JobFactory.create_batch(15)
     with django_assert_max_num_queries(6):
         rss(client)
+
+
+class ReaderView(HTMLParser):
+    """What a feed reader makes of an item's HTML: its tags, attributes and text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attributes, self.text = [], [], ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def read_as_a_feed_reader(html):
+    reader = ReaderView()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+HOSTILE_TEXTS = [
+    # Stored as « &lt;img … &gt; » by the sanitiser of the time, then decoded into a live tag.
+    "&amp;amp;amp;amp;amp;lt;img src=x onerror=alert(document.domain)&amp;amp;amp;amp;amp;gt;",
+    "&amp;lt;svg onload=alert(1)&amp;gt;",
+    "<svg onload=alert(1)>",
+    '<a href="javascript:alert(1)">lien</a> et [autre lien](javascript:alert(2))',
+    "&lt;a href=&quot;javascript:alert(1)&quot;&gt;lien&lt;/a&gt;",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+@pytest.mark.parametrize("feed", ["jobs:rss", "jobs:atom"])
+def test_feed_readers_get_no_live_markup_from_hostile_text(client, text, feed):
+    JobFactory(title="Offre piégée", missions=f"Début. {text} Fin.")
+    root = ET.fromstring(client.get(reverse(feed)).content)  # The XML decoding a reader does.
+    html = root.findtext("channel/item/description") or root.findtext(f"{ATOM}entry/{ATOM}summary")
+    reader = read_as_a_feed_reader(html)
+    assert not set(reader.tags) - {"p", "br", "a", "strong", "em", "ul", "ol", "li"}, html
+    assert not [name for name, _value in reader.attributes if name.startswith("on")], html
+    assert not [value for _name, value in reader.attributes if "javascript" in (value or "")]
+    assert "Début." in reader.text and "Fin." in reader.text
+
+
+@pytest.mark.parametrize("feed", ["jobs:rss", "jobs:atom"])
+def test_plain_text_keeps_its_characters_and_lines_in_feeds(client, feed):
+    JobFactory(
+        title="Offre", missions="Vérifier que a < b & c > d.\nDeuxième ligne.\n\nParagraphe."
+    )
+    root = ET.fromstring(client.get(reverse(feed)).content)
+    html = root.findtext("channel/item/description") or root.findtext(f"{ATOM}entry/{ATOM}summary")
+    assert (
+        html
+        == "<p>Vérifier que a &lt; b &amp; c &gt; d.<br>\nDeuxième ligne.</p>\n<p>Paragraphe.</p>"
+    )
+    assert "a < b & c > d." in read_as_a_feed_reader(html).text
+
+
+def test_text_hidden_under_too_many_encodings_is_refused_in_french(admin_client):
+    from tests.test_job_admin import form_data
+
+    job = JobFactory()
+    nested = "&" + "amp;" * 20 + "lt;script&" + "amp;" * 20 + "gt;alert(1)"
+    response = admin_client.post(
+        reverse("admin:jobs_job_change", args=[job.pk]), form_data(job, missions=nested)
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "encodé plusieurs fois" in str(errors["missions"])
+    job.refresh_from_db()
+    assert "script" not in job.missions

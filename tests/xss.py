@@ -23,6 +23,9 @@ PAYLOADS = [
     "<body onload=alert(1)>",
     "<details open ontoggle=alert(1)>",
     "&lt;script&gt;alert(1)&lt;/script&gt;",
+    # Six levels of entities: each decoding (the sanitiser's, a feed reader's) peels one off.
+    "&amp;amp;amp;amp;amp;lt;img src=x onerror=alert(document.domain)&amp;amp;amp;amp;amp;gt;",
+    "&amp;lt;svg onload=alert(1)&amp;gt;",
     "<scr<script>ipt>alert(1)</script>",
     "{{ 7*7 }}{% debug %}",
     "\u2028\u2029</script><!--",
