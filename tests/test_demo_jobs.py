@@ -30,7 +30,8 @@ SEED = {
     "2024-1712846": {
         "title": "Auditeur(trice) chargé(e)des entretiens d'introduction de demande d'asile EFA",
         "domain": "Relation à l'usager",
-        "online_since": "En ligne depuis le 02 décembre 2024",
+        # The seed writes « 02 décembre »; French writes the day without a leading zero.
+        "online_since": "En ligne depuis le 2 décembre 2024",
         "published_on": datetime.date(2024, 12, 2),
     },
     "2024-1668321": {

@@ -204,3 +204,104 @@ def test_print_stylesheet_is_linked(client):
     job = JobFactory()
     html = client.get(job.get_absolute_url()).content.decode()
     assert 'media="print"' in html
+
+
+def page_text(response):
+    """The body as a visitor reads it: no tags, no screen-reader-only text, no print-only text."""
+    html = response.content.decode()
+    html = html[html.index("<body") :]
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'<span class="fr-sr-only">.*?</span>', "", html, flags=re.S)
+    html = re.sub(r'<div class="job-detail__print-only">.*?</div>\s*</div>', " ", html, flags=re.S)
+    html = re.sub(r'<p class="job-detail__print-only">.*?</p>', " ", html, flags=re.S)
+    html = re.sub(r"</?(time|strong|a|span|em)\b[^>]*>", "", html)  # Inline: no word break.
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_an_email_only_offer_shows_the_address_and_the_reference_to_quote_as_text(client):
+    job = JobFactory(application_url="", application_email="recrutement@ofpra.gouv.fr")
+    text = page_text(client.get(job.get_absolute_url()))
+    # Outside the mailto: link, so that a webmail user can copy it.
+    assert (
+        f"Postuler Écrivez à recrutement@ofpra.gouv.fr en indiquant en objet la référence "
+        f"{job.reference}." in text
+    )
+
+
+def test_an_offer_with_an_application_link_names_the_site_it_leads_to(client):
+    job = JobFactory(
+        application_url="https://www.candidature.example.fr/offre/42", application_email=""
+    )
+    text = page_text(client.get(job.get_absolute_url()))
+    assert "Postuler Candidature en ligne sur candidature.example.fr." in text
+
+
+def test_the_printed_offer_says_how_to_apply(client):
+    job = JobFactory(application_url="", application_email="recrutement@ofpra.gouv.fr")
+    html = client.get(job.get_absolute_url()).content.decode()
+    how = html[html.index('id="candidature"') :]
+    assert "job-detail__print-only" in how
+    assert "Écrivez à <strong" in how and "recrutement@ofpra.gouv.fr" in how
+
+
+def test_the_reference_and_the_domaine_each_show_once(client):
+    job = JobFactory(application_url="https://candidature.example.fr/42", application_email="")
+    text = page_text(client.get(job.get_absolute_url()))
+    assert text.count(job.reference) == 1
+    assert text.count(job.domain.name) == 1
+
+
+def test_en_bref_holds_the_key_facts_and_postuler_before_the_details(client):
+    job = JobFactory(deadline=datetime.date(2099, 3, 14))
+    html = client.get(job.get_absolute_url()).content.decode()
+    aside = re.search(r'<aside class="job-detail__aside".*?</aside>', html, re.S).group(0)
+    for fact in [
+        "Candidatures ouvertes",
+        "14 mars 2099",
+        "Fonction publique : Fonction publique de l'État",
+        f"Employeur : {job.employer.name}",
+        "Localisation : Val de Marne (94)",
+        "Domaine : Ressources humaines",
+        "Postuler",
+    ]:
+        assert fact in aside.replace("&#x27;", "'"), fact
+    # On a phone the page is one column in document order: « En bref » before the long texts.
+    assert html.index("<aside") < html.index("En détail") < html.index("Vos missions")
+
+
+def test_a_contract_duration_is_its_own_line_not_doubled_brackets(client):
+    job = JobFactory(
+        contract_type=ContractType.PERMANENT,
+        contract_duration="Pour les contractuels : CDD de 3 ans renouvelable",
+    )
+    text = page_text(client.get(job.get_absolute_url()))
+    assert ")(" not in text.replace(" ", "") and "(titulaire) (" not in text
+    assert "Nature du contrat Emploi permanent (titulaire)" in text
+    assert "Durée du contrat Pour les contractuels : CDD de 3 ans renouvelable" in text
+
+
+def test_the_first_of_the_month_reads_1er_on_the_offer_page_and_its_cards(client):
+    job = JobFactory(
+        vacancy_date=datetime.date(2099, 2, 1),
+        start_date=datetime.date(2099, 3, 2),
+        deadline=datetime.date(2099, 1, 1),
+    )
+    JobFactory(domain=job.domain, deadline=datetime.date(2099, 5, 1))
+    text = page_text(client.get(job.get_absolute_url()))
+    assert "Date de vacance de l’emploi 1er février 2099" in text
+    assert "Date de prise de poste 2 mars 2099" in text
+    assert "Jusqu’au 1er janvier 2099, 23 h 59" in text
+    assert "Date limite de candidature : 1er janvier 2099, 23 h 59" in text
+    assert "Date limite de candidature : 1er mai 2099" in text  # The similar offer's card.
+    assert not re.search(r"\b1 (janvier|février|mai)", text)
+
+
+def test_offer_cards_show_the_deadline(client):
+    job = JobFactory()
+    JobFactory(domain=job.domain, deadline=datetime.date(2099, 6, 30))
+    html = client.get(job.get_absolute_url()).content.decode()
+    similar = html[html.index('class="fr-mt-6w similar-offers"') :]
+    assert (
+        'Date limite de candidature : <time class="offer-card__date" datetime="2099-06-30">'
+        "30 juin 2099</time>" in similar
+    )
