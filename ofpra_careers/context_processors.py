@@ -17,6 +17,25 @@ SKIPLINKS = [
 ]
 
 
+def duration(seconds):
+    """« 8 heures », « 1 heure », « 90 minutes »: how long a cookie lasts, as the page says it."""
+    hours, rest = divmod(seconds, 3600)
+    if hours and not rest:
+        return f"{hours}\N{NO-BREAK SPACE}heure{'s' if hours > 1 else ''}"
+    minutes = max(1, -(-seconds // 60))
+    return f"{minutes}\N{NO-BREAK SPACE}minute{'s' if minutes > 1 else ''}"
+
+
+def site_url(request):
+    """The site's address as this request reached it (scheme, host and port), without the final
+    slash: the same origin as the canonical links, sitemaps and feeds.
+
+    Called by the template only where it is shown (the legal pages), so the error pages, built
+    with this context too, never depend on the request's host.
+    """
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def site(request):
     return {
         "SITE_CONFIG": SimpleNamespace(
@@ -29,13 +48,18 @@ def site(request):
         ),
         # What the mandatory pages (accessibility, legal notice, personal data) say about the agency.
         "LEGAL": SimpleNamespace(
-            site_url=settings.SITE_URL,
+            # A callable: templates call it, and only the pages that show the address do.
+            site_url=lambda: site_url(request),
             accessibility_statement_date=settings.ACCESSIBILITY_STATEMENT_DATE,
             accessibility_plan_url=settings.ACCESSIBILITY_PLAN_URL,
             contact_email=settings.CONTACT_EMAIL,
             dpo_email=settings.DPO_EMAIL,
             host_name=settings.SITE_HOST_NAME,
             host_address=settings.SITE_HOST_ADDRESS,
+            # The agency may host the site itself: it is then no processor (sous-traitant) of its
+            # own, and the personal data page must not call it one.
+            host_is_agency=settings.SITE_TAGLINE.casefold() in settings.SITE_HOST_NAME.casefold(),
+            session_duration=duration(settings.SESSION_COOKIE_AGE),
         ),
         "skiplinks": SKIPLINKS,
     }

@@ -1,4 +1,5 @@
-"""Answer « Service momentanément indisponible » (503) while the database is unreachable.
+"""Answer « Service momentanément indisponible » (503) while the database is unreachable, and keep
+the admin out of search engines (AdminNoIndexMiddleware, at the end).
 
 Without it a stopped PostgreSQL gives visitors the generic 500 page and monitors a misleading
 status. The page is rendered without the database (settings-based context only, `request.user`
@@ -13,6 +14,7 @@ from django.http import HttpResponse
 from django.template import loader
 
 from ofpra_careers.context_processors import site
+from ofpra_careers.security import is_admin_path
 
 logger = logging.getLogger(__name__)
 
@@ -47,3 +49,22 @@ class DatabaseUnavailableMiddleware:
             logger.error("Database unavailable: %s", exception)
             return service_unavailable(request)
         return None
+
+
+class AdminNoIndexMiddleware:
+    """Asks search engines not to index or follow the admin's pages (login page included).
+
+    robots.txt does not name the admin (it would reveal a moved DJANGO_ADMIN_URL), and a page
+    disallowed there can still be indexed from links elsewhere: this header is what keeps the
+    admin out of search results. It is set on every answer under the admin's path, redirects and
+    errors included, so that no URL of the admin is ever indexed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_admin_path(request.path_info):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response

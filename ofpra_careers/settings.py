@@ -312,7 +312,9 @@ SITE_TAGLINE = env(
 )
 SITE_BRAND_HTML = env("SITE_BRAND_HTML", default="République<br>française")
 SITE_BRAND_TEXT = env("SITE_BRAND_TEXT", default="République française")
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# No SITE_URL: every address the site writes (legal pages, canonical links, sitemaps, feeds,
+# structured data) is the one the request reached, among DJANGO_ALLOWED_HOSTS; a fixed default
+# named the wrong host or port on every other machine.
 # The RGAA compliance status shown in the footer: « non », « partiellement » or « totalement ».
 ACCESSIBILITY_STATUS = env("ACCESSIBILITY_STATUS", default="non")
 

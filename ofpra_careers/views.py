@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -54,12 +53,12 @@ def server_error(request):
 
 @require_safe
 def robots_txt(request):
-    return render(
-        request,
-        "robots.txt",
-        {"admin_path": reverse("admin:index")},
-        content_type="text/plain; charset=utf-8",
-    )
+    """Everything may be crawled; the admin is never named here.
+
+    A `Disallow:` line for the admin would tell anyone where DJANGO_ADMIN_URL moved it: the admin's
+    own responses carry `X-Robots-Tag: noindex` instead (middleware.AdminNoIndexMiddleware).
+    """
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
 
 
 @require_safe

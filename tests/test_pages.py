@@ -1,14 +1,23 @@
 """The mandatory pages of a State site, robots.txt, the favicon and the DSFR error pages."""
 
 import html
+import importlib
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.test import Client
-from django.urls import include, path, reverse
+from django.urls import clear_url_caches, include, path, reverse
 from pytest_django.asserts import assertTemplateUsed
 
+from ofpra_careers import urls as site_urls
+
 pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 NBSP = "\xa0"
 MANDATORY_PAGES = {
@@ -194,15 +203,137 @@ def test_sitemap_page_lists_every_public_page_and_the_main_menu(client):
     assert "<ul>" in main
 
 
-def test_robots_txt_allows_all_but_the_admin_and_announces_the_sitemap(client):
+def test_robots_txt_allows_all_and_announces_the_sitemap(client):
     response = client.get("/robots.txt")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
-    assert f"Disallow: {reverse('admin:index')}" in lines
+    assert "Allow: /" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+@pytest.fixture
+def moved_admin(settings):
+    """The admin moved with DJANGO_ADMIN_URL, as a deployment does to hide it.
+
+    The URLconf reads ADMIN_URL when it is imported: it is reloaded with the new value, and again
+    with the old one afterwards so that the next tests find the admin where it was.
+    """
+    original = settings.ADMIN_URL
+    settings.ADMIN_URL = "gestion-7f3a9/"
+    importlib.reload(site_urls)
+    clear_url_caches()
+    yield "/gestion-7f3a9/"
+    settings.ADMIN_URL = original
+    importlib.reload(site_urls)
+    clear_url_caches()
+
+
+def test_robots_txt_never_reveals_a_moved_admin(client, moved_admin):
+    assert reverse("admin:index") == moved_admin
+    assert client.get(moved_admin + "login/").status_code == 200
+
+    text = client.get("/robots.txt").content.decode()
+
+    assert "gestion" not in text
+    assert not [line for line in text.splitlines() if line.startswith("Disallow")]
+
+
+def test_admin_answers_tell_search_engines_not_to_index_them(client, moved_admin):
+    login = client.get(moved_admin + "login/")
+    index = client.get(moved_admin)  # Anonymous: redirected to the login page.
+    unknown = client.get(moved_admin + "inconnue/")
+
+    assert login.status_code == 200
+    assert index.status_code == 302
+    for response in (login, index, unknown):
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_public_pages_may_be_indexed(client):
+    # (Django's sitemap view marks sitemap.xml itself noindex, as search engines expect.)
+    for url in ["/", "/offres/", "/mentions-legales/", "/robots.txt"]:
+        assert "X-Robots-Tag" not in client.get(url), url
+
+
+@pytest.mark.parametrize("name", ["accessibility", "legal_notice"])
+def test_legal_pages_name_the_address_the_site_is_reached_at(client, settings, name):
+    """The address is the request's, as in the canonical link: never a default host of another
+    machine (it was http://127.0.0.1:8000 whatever the host and port)."""
+    settings.ALLOWED_HOSTS = ["recrutement.example.gouv.fr"]
+
+    response = client.get(reverse(name), HTTP_HOST="recrutement.example.gouv.fr", secure=True)
+
+    link = '<a href="https://recrutement.example.gouv.fr">https://recrutement.example.gouv.fr</a>'
+    assert link in response.text
+    assert f'<link rel="canonical" href="https://recrutement.example.gouv.fr{reverse(name)}">' in (
+        response.text
+    )
+    assert "127.0.0.1" not in response.text
+
+
+def test_legal_pages_name_the_port_they_are_served_on(client):
+    response = client.get(reverse("legal_notice"), HTTP_HOST="127.0.0.1:8104")
+
+    assert '<a href="http://127.0.0.1:8104">http://127.0.0.1:8104</a>' in response.text
+    assert ":8000" not in response.text
+
+
+def test_production_starts_without_any_site_address():
+    """Nothing outside a request needs the site's address: no variable to forget in production."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="ofpra_careers.settings",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_DEBUG="false",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_personal_data_page_never_calls_the_agency_its_own_processor(client, settings):
+    """By default the Ofpra hosts the site: it is the controller, no sous-traitant of itself."""
+    settings.SITE_HOST_NAME = "Office français de protection des réfugiés et apatrides (Ofpra)"
+
+    text = plain(visible_text(client.get(reverse("personal_data"))))
+
+    assert "L'Ofpra, responsable des traitements, héberge lui-même le site" in text
+    assert "sous-traitant de l'Ofpra" not in text
+    assert "(Ofpra), qui agit pour son compte" not in text
+
+
+def test_personal_data_page_names_an_outside_host_as_processor(client, settings):
+    settings.SITE_HOST_NAME = "Hébergeur de test SAS"
+
+    text = plain(visible_text(client.get(reverse("personal_data"))))
+
+    assert (
+        "L'Ofpra, responsable des traitements, confie l'hébergement du site à Hébergeur de test "
+        "SAS, qui agit pour son compte et sur ses seules instructions, en qualité de "
+        "sous-traitant (article 28 du RGPD)."
+    ) in text
+
+
+@pytest.mark.parametrize(("age", "shown"), [(8 * 3600, "8 heures"), (1800, "30 minutes")])
+def test_cookie_table_gives_the_session_length_the_site_applies(client, settings, age, shown):
+    settings.SESSION_COOKIE_AGE = age
+
+    text = plain(visible_text(client.get(reverse("personal_data"))))
+
+    assert (
+        f"sessionid Garder connectés les agents qui gèrent le contenu ; effacé à la fermeture du navigateur. {shown} au plus"
+        in text
+    )
+    assert "Deux semaines" not in text
 
 
 def test_favicon_ico_redirects_to_the_dsfr_favicon(client):
