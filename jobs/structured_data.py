@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from jobs import rich_text
-from jobs.choices import ContractType
+from jobs.choices import ContractType, Telework
 
 EMPLOYMENT_TYPES = {
     ContractType.CDD: "TEMPORARY",
@@ -18,6 +18,8 @@ EMPLOYMENT_TYPES = {
     ContractType.PERMANENT: "FULL_TIME",
     ContractType.VACATION: "PER_DIEM",
 }
+# The agency's logo when its profile has none (a search engine shows it beside the offer).
+FALLBACK_LOGO = "img/logo-ofpra.png"
 # json.dumps leaves these as they are; inside <script> they could end the element early.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -40,23 +42,15 @@ def job_posting(job, request):
             "@type": "Organization",
             "name": employer.name,
             "sameAs": employer.website or request.build_absolute_uri("/"),
-            "logo": request.build_absolute_uri(static("dsfr/dist/favicon/apple-touch-icon.png")),
+            "logo": request.build_absolute_uri(logo_url(employer)),
         },
-        "jobLocation": {
-            "@type": "Place",
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": job.street_address,
-                "addressLocality": job.city,
-                "postalCode": job.postal_code,
-                "addressRegion": job.location_label,
-                "addressCountry": "FR",
-            },
-        },
+        "jobLocation": {"@type": "Place", "address": postal_address(job)},
         "employmentType": employment_type(job),
         "occupationalCategory": job.domain.name,
         "totalJobOpenings": job.openings,
-        "directApply": bool(job.application_url or job.application_email),
+        # Direct apply means applying on this page itself; here one applies by e-mail or on
+        # another site, which search engines must not announce as a one-click application.
+        "directApply": False,
         "url": request.build_absolute_uri(job.get_absolute_url()),
     }
     if job.start_date:
@@ -72,8 +66,10 @@ def job_posting(job, request):
                 **({"maxValue": job.salary_max} if job.salary_max else {}),
             },
         }
-    if job.telework == "TOTAL":
+    if job.telework == Telework.FULL:
         data["jobLocationType"] = "TELECOMMUTE"
+        # Search engines require, for a remote job, where applicants may live: the post is French.
+        data["applicantLocationRequirements"] = {"@type": "Country", "name": "FR"}
     if job.application_contact:
         data["applicationContact"] = {
             "@type": "ContactPoint",
@@ -87,3 +83,24 @@ def employment_type(job):
     if not job.full_time:
         kinds = ["PART_TIME" if kind == "FULL_TIME" else kind for kind in kinds]
     return kinds[0]
+
+
+def logo_url(employer):
+    """The profile's logo, or the agency logo shipped with the site: never the DSFR favicon."""
+    logo = getattr(employer, "logo", None)
+    return logo.url if logo else static(FALLBACK_LOGO)
+
+
+def postal_address(job):
+    """The workplace address, leaving out the parts HR left blank (never an empty string)."""
+    parts = {
+        "streetAddress": job.street_address,
+        "addressLocality": job.city,
+        "postalCode": job.postal_code,
+        "addressRegion": job.location_label,
+    }
+    return {
+        "@type": "PostalAddress",
+        **{key: value.strip() for key, value in parts.items() if value and value.strip()},
+        "addressCountry": "FR",
+    }

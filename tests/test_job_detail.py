@@ -6,10 +6,12 @@ import re
 from urllib.parse import unquote
 
 import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs.choices import ContractType
+from jobs.choices import ContractType, Telework
 from jobs.models import Domain
 from tests.factories import JobFactory
 
@@ -305,3 +307,57 @@ def test_offer_cards_show_the_deadline(client):
         'Date limite de candidature : <time class="offer-card__date" datetime="2099-06-30">'
         "30 juin 2099</time>" in similar
     )
+
+
+def test_a_fully_remote_offer_says_where_applicants_may_live(client):
+    job = JobFactory(telework=Telework.FULL, telework_days=None)
+    data = job_posting(client.get(job.get_absolute_url()).content.decode())
+    assert data["jobLocationType"] == "TELECOMMUTE"
+    assert data["applicantLocationRequirements"] == {"@type": "Country", "name": "FR"}
+
+
+def test_a_partly_remote_offer_has_no_remote_markup(client):
+    data = job_posting(client.get(JobFactory().get_absolute_url()).content.decode())
+    assert "applicantLocationRequirements" not in data
+
+
+def test_blank_address_parts_are_left_out_of_the_job_posting(client):
+    job = JobFactory(street_address="", postal_code="  ", city="Fontenay-sous-Bois")
+    data = job_posting(client.get(job.get_absolute_url()).content.decode())
+    assert data["jobLocation"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Fontenay-sous-Bois",
+        "addressRegion": job.location_label,
+        "addressCountry": "FR",
+    }
+    assert '""' not in json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    "url, email",
+    [("", "recrutement@ofpra.gouv.fr"), ("https://candidature.example.fr/42", "")],
+)
+def test_applying_by_email_or_elsewhere_is_not_direct_apply(client, url, email):
+    job = JobFactory(application_url=url, application_email=email)
+    data = job_posting(client.get(job.get_absolute_url()).content.decode())
+    assert data.get("directApply", False) is False
+
+
+def test_the_job_posting_logo_is_the_profile_logo(client):
+    job = JobFactory()
+    job.employer.logo = SimpleUploadedFile("logo.png", b"png", content_type="image/png")
+    job.employer.save()
+    data = job_posting(client.get(job.get_absolute_url()).content.decode())
+    assert data["hiringOrganization"]["logo"] == f"http://testserver{job.employer.logo.url}"
+
+
+def test_without_a_profile_logo_the_job_posting_shows_the_agency_logo_not_the_dsfr_favicon(
+    client,
+):
+    job = JobFactory()
+    job.employer.logo = ""
+    job.employer.save()
+    data = job_posting(client.get(job.get_absolute_url()).content.decode())
+    logo = data["hiringOrganization"]["logo"]
+    assert logo == "http://testserver/static/img/logo-ofpra.png"
+    assert (settings.BASE_DIR / "static" / "img" / "logo-ofpra.png").is_file()
