@@ -7,7 +7,8 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -55,13 +56,14 @@ reversion.register(Job)
 @admin.register(Job)
 class JobAdmin(SafeSaveMixin, VersionAdmin):
     form = JobAdminForm
+    # What HR scan for, narrow enough to fit a 1280 px screen beside both sidebars: the domaine is
+    # a filter, not a column; dates are short; references never wrap (static/css/admin_jobs.css).
     list_display = [
         "reference",
         "title",
-        "domain",
         "state",
-        "published_at",
-        "deadline",
+        "published_on",
+        "deadline_day",
         "is_open",
         "public_link",
     ]
@@ -77,7 +79,8 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     search_fields = ["reference", "title", "service", "location_label", "city"]
     date_hierarchy = "published_at"
     save_on_top = True
-    readonly_fields = ["reference", "slug"]
+    readonly_fields = ["reference", "slug", "region_name"]
+    change_list_template = "admin/jobs/job/change_list.html"
     # An address typed without a scheme (« candidature.example.fr ») is taken as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # In the order of the offer page (see OFFERS.md), so an editor checks one against the other.
@@ -115,8 +118,8 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             _("Localisation"),
             {
                 "fields": [
+                    ("department_code", "region_name"),
                     "location_label",
-                    ("department_code", "region_code"),
                     "street_address",
                     ("postal_code", "city"),
                 ]
@@ -161,9 +164,80 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     ]
     actions = ["publish", "close", "archive", "duplicate"]
 
+    class Media:
+        css = {"all": ["css/admin_jobs.css"]}
+
+    @admin.display(description=_("en ligne depuis le"), ordering="published_at")
+    def published_on(self, job):
+        return date_format(timezone.localtime(job.published_at), "SHORT_DATE_FORMAT")
+
+    @admin.display(description=_("date limite"), ordering="deadline")
+    def deadline_day(self, job):
+        return date_format(job.deadline, "SHORT_DATE_FORMAT") if job.deadline else "–"
+
     @admin.display(description=_("candidatures ouvertes"), boolean=True)
     def is_open(self, job):
         return job.is_open
+
+    @admin.display(description=_("région"))
+    def region_name(self, job):
+        return job.region_name or _("déduite du département à l’enregistrement")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            # Django's « Supprimer les offres d'emploi sélectionnés » gets the gender wrong.
+            function, name, _description = actions["delete_selected"]
+            actions["delete_selected"] = (
+                function,
+                name,
+                _("Supprimer les offres sélectionnées"),
+            )
+        return actions
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "employer" and hasattr(formfield, "widget"):
+            # The agency has one profile: HR neither add a second one nor delete it from here.
+            formfield.widget.can_add_related = False
+            formfield.widget.can_delete_related = False
+        return formfield
+
+    # Django's own titles read « Ajout de offre d'emploi », « Sélectionnez l’objet offre
+    # d'emploi à changer »: French that names the offer properly instead.
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {"title": _("Nouvelle offre d’emploi"), **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {"title": _("Modifier l’offre d’emploi"), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": _("Offres d’emploi"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        request._saved_job = (obj, _("ajoutée"))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        request._saved_job = (obj, _("enregistrée"))
+        return super().response_change(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """After a save, one French message that links to the offer's public page."""
+        saved = getattr(request, "_saved_job", None)
+        if saved and level == messages.SUCCESS:
+            job, done = saved
+            message = format_html(
+                "L’offre « {} » (Réf. {}) a été {}. {}",
+                job.title,
+                job.reference,
+                done,
+                public_page_link(job),
+            )
+        return super().message_user(request, message, level, *args, **kwargs)
 
     @admin.display(description=_("page publique"))
     def public_link(self, job):
@@ -171,7 +245,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" title="{}">{}</a>',
             job.get_absolute_url(),
-            _("Voir l'offre « %(title)s » (nouvelle fenêtre)") % {"title": job.title},
+            _("Voir l’offre « %(title)s » (nouvelle fenêtre)") % {"title": job.title},
             _("Voir"),
         )
 
@@ -203,15 +277,28 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             if job.state == State.DRAFT:
                 go_online(job)
             job.state = State.PUBLISHED
-            job.save(update_fields=["state", "published_at", "updated_at"])
+            job.save(update_fields=["state", "published_at", "closed_at", "updated_at"])
             self.log_change(request, job, _("Publiée depuis la liste des offres."))
             published.append(job)
-        self._report_count(
-            request,
-            len(published),
-            ngettext("%(count)d offre publiée.", "%(count)d offres publiées.", len(published)),
-            _("Aucune offre n'a été publiée."),
-        )
+        if published:
+            self.message_user(
+                request,
+                format_html(
+                    "{} {}",
+                    ngettext(
+                        "%(count)d offre publiée.", "%(count)d offres publiées.", len(published)
+                    )
+                    % {"count": len(published)},
+                    format_html_join(
+                        ", ",
+                        "{}",
+                        ((public_page_link(job, f"« {job.title} »"),) for job in published),
+                    ),
+                ),
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, _("Aucune offre n'a été publiée."), messages.WARNING)
         for job in published:
             if warning := short_publication_warning(job):
                 self.message_user(request, warning, messages.WARNING)
@@ -314,6 +401,15 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             job.save(update_fields=["state", "updated_at"])
             self.log_change(request, job, log_message)
         return len(jobs)
+
+
+def public_page_link(job, text=None):
+    """A link to an offer's public page (staff see a draft's preview there), in a new tab."""
+    if text is None:
+        text = _("Voir l’aperçu de l’offre") if job.is_preview else _("Voir la page publique")
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>', job.get_absolute_url(), text
+    )
 
 
 @admin.register(Domain)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from jobs import rich_text
+from jobs import departements, rich_text
 from jobs.choices import State
 from jobs.models import RICH_TEXT_FIELDS, Job
 
@@ -70,6 +70,40 @@ class JobAdminForm(forms.ModelForm):
     The admin builds the fields from JobAdmin.fieldsets; the model's clean() refuses a deadline
     before the publication date (shown on the deadline field).
     """
+
+    # A département from the INSEE table rather than a typed code; the région follows from it
+    # (Job.save()), and the label shown to visitors defaults to « Val-de-Marne (94) ».
+    department_code = forms.ChoiceField(
+        label=_("Département"),
+        choices=[("", _("Choisir un département"))] + departements.CHOICES,
+        required=False,
+        help_text=_("La région s’en déduit ; les filtres de la liste des offres s’en servent."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "location_label" in self.fields:
+            self.fields["location_label"].required = False
+            self.fields["location_label"].help_text = _(
+                "Tel qu’affiché, ex. « Val-de-Marne (94) » ; laissé vide, le nom et le numéro du "
+                "département."
+            )
+        if "employer" in self.fields and not self.instance.pk:
+            # One agency, one profile: nothing to choose.
+            employers = list(self.fields["employer"].queryset[:2])
+            if len(employers) == 1:
+                self.fields["employer"].initial = employers[0].pk
+
+    def clean_location_label(self):
+        label = self.cleaned_data.get("location_label", "").strip()
+        code = self.data.get(self.add_prefix("department_code"), "")
+        if not label and code in departements.NAMES:
+            label = f"{departements.NAMES[code]} ({code})"
+        if not label:
+            raise forms.ValidationError(
+                _("Indiquez la localisation, ou choisissez un département.")
+            )
+        return label
 
     def clean(self):
         cleaned_data = super().clean()

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from employer.models import Employer
-from jobs import rich_text, search
+from jobs import departements, rich_text, search
 from jobs.choices import (
     Category,
     ContractType,
@@ -377,6 +377,8 @@ class Job(models.Model):
             setattr(self, field, rich_text.sanitize(getattr(self, field)))
         self.search_text = build_search_text(self)
         self._stamp_closing()
+        # The région follows from the département (INSEE), so the two never disagree.
+        self.region_code = departements.REGION_OF.get(self.department_code, "")
         if (fields := kwargs.get("update_fields")) is not None and "state" in fields:
             kwargs["update_fields"] = {*fields, "closed_at"}
         while not self.reference:
@@ -411,15 +413,6 @@ class Job(models.Model):
                         )
                     }
                 )
-
-    @property
-    def closes_at(self):
-        """The last moment applications are accepted: 23:59:59 Paris time on the deadline."""
-        if self.deadline is None:
-            return None
-        return timezone.make_aware(
-            datetime.datetime.combine(self.deadline, datetime.time(23, 59, 59))
-        )
 
     def close(self, now=None):
         """Stop applications now, before the deadline: the page stays and says since when.
@@ -484,12 +477,25 @@ class Job(models.Model):
         )
 
     @property
+    def closes_at(self):
+        """The last moment applications are accepted: 23:59:59 Paris time on the deadline."""
+        if self.deadline is None:
+            return None
+        return timezone.make_aware(
+            datetime.datetime.combine(self.deadline, datetime.time(23, 59, 59))
+        )
+
+    @property
     def is_open(self):
         return (
             self.state == State.PUBLISHED
             and self.published_at <= timezone.now()
             and (self.deadline is not None and self.deadline >= timezone.localdate())
         )
+
+    @property
+    def region_name(self):
+        return departements.REGIONS.get(self.region_code, "")
 
     @property
     def application_site(self):

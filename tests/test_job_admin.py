@@ -115,9 +115,10 @@ def test_hr_staff_see_offers_in_the_list(hr_client):
     response = hr_client.get(reverse(CHANGELIST))
     assertContains(response, job.reference)
     assertContains(response, "Gestionnaire d&#x27;action sociale")
-    assertContains(response, "Ressources humaines")
     assertContains(response, "En ligne depuis le")
-    assertContains(response, "Date limite de candidature")
+    assertContains(response, "Date limite")
+    assertContains(response, "Candidatures ouvertes")
+    assertContains(response, "Page publique")
     assertContains(response, f'href="{job.get_absolute_url()}" target="_blank"')
 
 
@@ -164,7 +165,9 @@ def test_every_editable_field_is_on_the_form():
         for entry in options["fields"]:
             admin_fields.update(entry if isinstance(entry, tuple) else [entry])
     editable = {field.name for field in Job._meta.fields if field.editable and field.name != "id"}
-    assert admin_fields == editable
+    # The région is shown, derived from the département, never typed.
+    assert admin_fields - {"region_name"} == editable - {"region_code"}
+    assert "region_name" in JobAdmin.readonly_fields
 
 
 def test_hr_staff_add_a_valid_offer_and_get_reference_and_slug(hr_client, noon):
@@ -288,7 +291,10 @@ def test_publish_action_publishes_offers_and_says_how_many(hr_client, noon):
     response = run_action(hr_client, "publish", drafts)
     assert response.status_code == 302
     assert set(Job.objects.open()) == set(drafts)
-    assert "2 offres publiées." in message_texts(response, messages.SUCCESS)
+    [message] = message_texts(response, messages.SUCCESS)
+    assert message.startswith("2 offres publiées.")
+    for job in drafts:
+        assert f'<a href="{job.get_absolute_url()}" target="_blank" rel="noopener">' in message
 
 
 def test_publish_action_refuses_an_offer_missing_legal_items_and_names_them(hr_client, noon):
@@ -306,7 +312,8 @@ def test_publish_action_refuses_an_offer_missing_legal_items_and_names_them(hr_c
         assert label in error
     complete.refresh_from_db()
     assert complete.state == State.PUBLISHED
-    assert "1 offre publiée." in message_texts(response, messages.SUCCESS)
+    [message] = message_texts(response, messages.SUCCESS)
+    assert message.startswith("1 offre publiée.")
 
 
 def test_publishing_a_draft_puts_it_online_now_unless_scheduled(hr_client, noon):
@@ -518,3 +525,84 @@ def test_hr_staff_see_domaines_but_cannot_change_them(hr_client):
         ).status_code
         == 403
     )
+
+
+# French, and what the form chooses for HR ------------------------------------------------------
+
+
+def test_admin_titles_and_buttons_read_as_french(hr_client):
+    job = JobFactory()
+    changelist = hr_client.get(reverse(CHANGELIST)).content.decode()
+    add = hr_client.get(reverse("admin:jobs_job_add")).content.decode()
+    change = hr_client.get(reverse("admin:jobs_job_change", args=[job.pk])).content.decode()
+    assert "<h1>Offres d’emploi</h1>" in changelist
+    assert "Nouvelle offre d’emploi" in changelist
+    assert "Offres d’emploi supprimées" in changelist
+    assert "Supprimer les offres sélectionnées" in changelist
+    assert "<h1>Nouvelle offre d’emploi</h1>" in add
+    assert "<h1>Modifier l’offre d’emploi</h1>" in change
+    for page in (changelist, add, change):
+        for wrong in [
+            "Ajout de offre",
+            "Ajouter offre",
+            "l’objet offre",
+            "supprimés",
+            "sélectionnés",
+        ]:
+            assert wrong not in page, wrong
+
+
+def test_the_only_employer_is_preselected_and_cannot_be_deleted_from_the_offer_form(hr_client):
+    employer = JobEmployerFactory()
+    html = hr_client.get(reverse("admin:jobs_job_add")).content.decode()
+    assert re.search(rf'<option value="{employer.pk}" selected>', html)
+    assert "delete_id_employer" not in html
+    assert "add_id_employer" not in html
+
+
+def test_the_departement_is_chosen_from_the_insee_table_and_the_region_follows(hr_client, noon):
+    html = hr_client.get(reverse("admin:jobs_job_add")).content.decode()
+    assert '<select name="department_code"' in html
+    assert '<option value="2A">Corse-du-Sud (2A)</option>' in html
+    assert 'name="region_code"' not in html
+    data = new_offer_data(
+        title="Chargé(e) d'accueil Marseille",
+        department_code="13",
+        region_code="99",
+        location_label="",
+        deadline=TODAY + days(45),
+    )
+    response = hr_client.post(reverse("admin:jobs_job_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    job = Job.objects.get(title="Chargé(e) d'accueil Marseille")
+    assert (job.department_code, job.region_code) == ("13", "93")
+    assert job.region_name == "Provence-Alpes-Côte d'Azur"
+    assert job.location_label == "Bouches-du-Rhône (13)"
+
+
+def test_an_unknown_departement_code_is_refused(hr_client, noon):
+    data = new_offer_data(department_code="99", deadline=TODAY + days(45))
+    response = hr_client.post(reverse("admin:jobs_job_add"), data)
+    assert response.status_code == 200
+    assert "department_code" in response.context["adminform"].form.errors
+
+
+def test_after_adding_an_offer_the_message_links_to_its_public_page(hr_client, noon):
+    data = new_offer_data(title="Juriste asile", deadline=TODAY + days(45))
+    response = hr_client.post(reverse("admin:jobs_job_add"), data)
+    job = Job.objects.get(title="Juriste asile")
+    [message] = message_texts(response, messages.SUCCESS)
+    assert message.startswith(f"L’offre « Juriste asile » (Réf. {job.reference}) a été ajoutée.")
+    assert f'<a href="{job.get_absolute_url()}" target="_blank" rel="noopener">' in message
+    assert "Voir la page publique" in message
+
+
+def test_after_saving_a_draft_the_message_links_to_its_preview(hr_client):
+    draft = JobFactory(state=State.DRAFT)
+    response = hr_client.post(
+        reverse("admin:jobs_job_change", args=[draft.pk]), form_data(draft, title="Juriste")
+    )
+    [message] = message_texts(response, messages.SUCCESS)
+    assert "a été enregistrée." in message
+    assert f'href="{draft.get_absolute_url().replace(draft.slug, "juriste")}"' in message
+    assert "Voir l’aperçu de l’offre" in message
