@@ -11,6 +11,7 @@ from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from jobs.choices import Category
 from jobs.filters import PUBLISHED_WITHIN, JobFilter
 
 # Filter name -> the column its options are counted on. Domaines are counted by id (no join) and
@@ -128,6 +129,13 @@ def _without(data, name):
 SELECT_DIMENSIONS = {"localisation"}
 
 
+def option_label(name, value, label):
+    """What a visitor reads for a filter value: « Catégorie B », not a bare « B »."""
+    if name == "categorie" and value != Category.HORS_CATEGORIE:
+        return f"Catégorie {label}"
+    return label
+
+
 def filter_groups(filterset, counts):
     """The filter form's groups: each option with its count, whether it is ticked, a unique id.
 
@@ -149,7 +157,7 @@ def filter_groups(filterset, counts):
                 options.append(
                     {
                         "value": value,
-                        "label": label,
+                        "label": option_label(name, value, label),
                         "count": count,
                         "checked": value in selected,
                         "id": f"filter-{name}-{value}".lower(),

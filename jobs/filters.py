@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jobs import departements
+from jobs import departements, search
 from jobs.choices import Category, Nature, Telework, Versant
 from jobs.models import Domain, Job
 from ofpra_careers import page_cache
@@ -147,5 +147,29 @@ def filter_open_offers(data):
     """
     base = Job.objects.open()
     # The domaines change only with the content: cached with it (read again when the cache is off).
-    options = {"domains": page_cache.get_or_compute("domains", lambda: list(Domain.objects.all()))}
+    options = {"domains": page_cache.get_or_compute("domains:fr", sorted_domains)}
     return JobFilter(data, queryset=base.for_cards(), **options), base, options
+
+
+def sorted_domains():
+    """The domaines in French order (« Défense » before « Direction »): the databases' own
+    collations put accented letters after « z » (SQLite, PostgreSQL's « C » locale)."""
+    return sorted(Domain.objects.all(), key=lambda domain: search.sort_key(domain.name))
+
+
+# Values a list URL means anyway: an empty field, the default sort, the first page.
+DEFAULT_VALUES = {"tri": "recent", "page": "1"}
+
+
+def canonical_query(data):
+    """The query's parameters without empty values nor defaults, in their order.
+
+    The filter form sends every field (`?q=&localisation=&tri=recent`): such URLs are redirected
+    to the short one, which is what visitors share and search engines index.
+    """
+    return [
+        (name, value)
+        for name, values in data.lists()
+        for value in values
+        if value.strip() and DEFAULT_VALUES.get(name) != value
+    ]
