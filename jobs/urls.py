@@ -12,6 +12,8 @@ urlpatterns = [
     path("offres/", cache_page(views.JobListView.as_view()), name="list"),
     path("offres/rss.xml", cache_page(feeds.OpenOffersRssFeed()), name="rss"),
     path("offres/atom.xml", cache_page(feeds.OpenOffersAtomFeed()), name="atom"),
+    # Before the references: « suivre » would read as one.
+    path("offres/suivre/", cache_page(views.FollowOffersView.as_view()), name="follow"),
     path("offres/<reference:reference>/", views.JobDetailView.as_view(), name="detail_short"),
     path(
         "offres/<reference:reference>/<str:slug>/",

@@ -2,12 +2,13 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from jobs import structured_data
-from jobs.facets import facet_counts, filter_groups
-from jobs.filters import SORTS, filter_open_offers
+from jobs.facets import facet_counts, filter_groups, option_label
+from jobs.filters import SORTS, canonical_query, filter_open_offers
 from jobs.models import Job
 
 SIMILAR_OFFERS = 3
@@ -26,6 +27,13 @@ class JobListView(ListView):
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        # `?q=&localisation=&tri=recent` is the list itself: one short address for it.
+        params = canonical_query(request.GET)
+        if len(params) < sum(len(values) for _name, values in request.GET.lists()):
+            return redirect(request.path + (f"?{urlencode(params)}" if params else ""))
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.filterset, self.base, self.filter_kwargs = filter_open_offers(self.request.GET)
@@ -61,11 +69,49 @@ class JobListView(ListView):
         context["sort_options"] = SORTS
         context["current_sort"] = self.filterset.form.cleaned_data.get("tri") or "recent"
         context["active_filters"] = active_filters(self.filterset)
+        words = self.filterset.form.cleaned_data.get("q")
+        if words and len(context["active_filters"]) > 1:
+            # A way out of an empty result: the same words among all the offers.
+            context["words_only_query"] = urlencode({"q": words})
+        context["follow_url"] = reverse("jobs:follow") + feed_query(self.request.GET)
         page = context["page_obj"]
         context["elided_pages"] = list(
             page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
         )
         return context
+
+
+class FollowOffersView(TemplateView):
+    """« Suivre les offres »: what a feed is, and the addresses of the feeds of the current filters.
+
+    The list links here rather than to the XML itself, which a browser shows as raw code.
+    """
+
+    template_name = "jobs/follow.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset, _base, _options = filter_open_offers(self.request.GET)
+        query = feed_query(self.request.GET)
+        build = self.request.build_absolute_uri
+        context["filters"] = [tag["label"] for tag in active_filters(filterset)]
+        context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": _("Offres d’emploi")}]
+        context["list_url"] = reverse("jobs:list") + query
+        context["rss_url"] = build(reverse("jobs:rss") + query)
+        context["atom_url"] = build(reverse("jobs:atom") + query)
+        if query:
+            context["all_rss_url"] = build(reverse("jobs:rss"))
+            context["all_atom_url"] = build(reverse("jobs:atom"))
+        return context
+
+
+def feed_query(data):
+    """« ?domaine=… » for the feeds of these filters, or "" for all offers.
+
+    Sort and page change how the list shows the offers, not which ones a feed carries.
+    """
+    params = [(name, value) for name, value in canonical_query(data) if name not in ("tri", "page")]
+    return f"?{urlencode(params)}" if params else ""
 
 
 def active_filters(filterset):
@@ -89,9 +135,9 @@ def active_filters(filterset):
             else:
                 remaining.pop(name, None)
             remaining.pop("page", None)
-            label = choices.get(item, item)
+            label = option_label(name, item, choices.get(item, item))
             if name == "q":
-                label = f"« {item} »"
+                label = f"«\u00a0{item}\u00a0»"
             tags.append({"label": label, "query": remaining.urlencode()})
     return tags
 

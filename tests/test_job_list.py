@@ -66,7 +66,7 @@ def test_list_shows_count_and_card_facts(client, seed_offers):
     job.save()
     response = get_list(client)
     html = response.content.decode()
-    assert "3 offres d'emploi" in html
+    assert "3 offres d’emploi" in html
     assert "Localisation : Val de Marne (94)" in html
     assert "Fonction publique : Fonction publique de l&#x27;État" in html
     assert f"Employeur : {job.employer.name}" in html
@@ -135,12 +135,12 @@ def test_departements_are_a_select_of_those_with_offers_named_as_the_insee_does(
     JobFactory(location_label="Corse", department_code="2A")
     assert department_options(get_list(client)) == [
         ("Tous", False),
-        ("Corse-du-Sud (2A) : 1 offre", False),
-        ("Gironde (33) : 1 offre", False),
-        ("Nord (59) : 2 offres", False),
+        ("Corse-du-Sud (2A) : 1 offre", False),
+        ("Gironde (33) : 1 offre", False),
+        ("Nord (59) : 2 offres", False),
     ]
     assert department_options(get_list(client, "?localisation=59"))[3] == (
-        "Nord (59) : 2 offres",
+        "Nord (59) : 2 offres",
         True,
     )
 
@@ -152,7 +152,7 @@ def test_a_second_departement_from_a_shared_url_is_kept_and_can_be_removed(clien
     response = get_list(client, "?localisation=33&localisation=59")
     assert titles(response) == {gironde.title, nord.title}
     selected = [text for text, is_selected in department_options(response) if is_selected]
-    assert selected == ["Gironde (33) : 1 offre"]
+    assert selected == ["Gironde (33) : 1 offre"]
     html = response.content.decode()
     assert '<input type="hidden" name="localisation" value="59">' in html
     assert 'aria-label="Retirer le filtre Nord (59)"' in html
@@ -178,7 +178,8 @@ def test_filter_by_publication_window(client):
     ],
 )
 def test_unknown_filter_values_are_ignored(client, seed_offers, query):
-    response = get_list(client, query)
+    # follow: an empty value (`nature=`) is first redirected away.
+    response = client.get(reverse("jobs:list") + query, follow=True)
     assert response.status_code == 200
     assert len(titles(response)) == 3
 
@@ -205,16 +206,26 @@ def test_active_filters_appear_as_removable_tags(client, seed_offers):
     response = get_list(client, "?domaine=ressources-humaines&categorie=B&q=action")
     tags = {tag["label"]: tag["query"] for tag in response.context["active_filters"]}
     assert tags["Ressources humaines"] == "categorie=B&q=action"
-    assert tags["« action »"] == "domaine=ressources-humaines&categorie=B"
+    assert tags["« action »"] == "domaine=ressources-humaines&categorie=B"
     assert 'aria-label="Retirer le filtre Ressources humaines"' in response.content.decode()
 
 
 def test_search_without_result_says_so_and_offers_to_clear(client, seed_offers):
-    response = get_list(client, "?q=astronaute")
+    response = get_list(client, "?q=astronaute&categorie=B")
     html = response.content.decode()
-    assert "0 offre d'emploi" in html
-    assert "Aucune offre ne correspond à votre recherche" in html
+    assert "0 offre" not in html
+    assert re.search(r'id="results-title">Aucune offre ne correspond à votre recherche<', html)
     assert "Effacer les filtres et voir toutes les offres" in html
+    # The same words among all the offers, and each filter removable on its own.
+    assert 'href="?q=astronaute#resultats">Rechercher « astronaute » dans toutes les offres' in html
+    assert 'href="?q=astronaute#resultats" aria-label="Retirer le filtre Catégorie B"' in html
+
+
+def test_a_list_without_any_open_offer_says_so_and_offers_to_follow(client):
+    html = get_list(client).content.decode()
+    assert "0 offre" not in html
+    assert "Aucune offre d’emploi n’est ouverte en ce moment" in html
+    assert 'href="/offres/suivre/"' in html
 
 
 @pytest.mark.parametrize(
@@ -293,16 +304,49 @@ def test_the_number_of_offers_shown_is_the_number_the_filters_give(client, seed_
     expected = response.context["filter"].qs.count()
     assert response.context["paginator"].count == expected
     html = response.content.decode()
-    assert f"{expected} offre{'s' if expected > 1 else ''} d'emploi" in html
+    if expected:
+        assert f"{expected} offre{'s' if expected > 1 else ''} d’emploi" in html
+    else:
+        assert "Aucune offre ne correspond à votre recherche" in html
 
 
-def test_a_link_leads_past_the_filters_to_the_results(client, seed_offers):
-    """On a phone the filters come before the offers (the DSFR hides the link from md up)."""
-    html = get_list(client, "?categorie=A").content.decode()
-    link = re.search(r'<a [^>]*href="#results-title"[^>]*>([^<]*)</a>', html)
-    assert link.group(1) == "Aller aux résultats (1 offre)"
-    assert html.index('href="#results-title"') < html.index('id="job-filters"')
-    assert 'id="results-title"' in html
+def test_the_filters_fold_behind_one_button_and_applying_them_lands_on_the_results(
+    client, seed_offers
+):
+    """On a phone the 37 options no longer come before the offers: they are in a <details>
+    (closed, it works without JavaScript) whose summary says how many filters are active."""
+    html = get_list(client, "?categorie=A&categorie=B").content.decode()
+    details = re.search(
+        r'<details class="job-filters__panel" id="filtres">\s*<summary[^>]*>([^<]*)<', html
+    )
+    assert details.group(1) == "Filtrer les offres (2 filtres actifs)"
+    assert html.index('id="filtres"') < html.index('id="job-filters"') < html.index("</details>")
+    assert html.index("</details>") < html.index('id="resultats"')
+    assert 'action="/offres/#resultats" id="job-filters"' in html
+    assert "Aller aux résultats" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("?q=&localisation=&tri=recent", "/offres/"),
+        ("?q=&domaine=numerique&localisation=&tri=recent", "/offres/?domaine=numerique"),
+        ("?q=+&tri=date-limite&page=1", "/offres/?tri=date-limite"),
+        ("?q=RH&domaine=numerique&domaine=&page=2", "/offres/?q=RH&domaine=numerique&page=2"),
+    ],
+)
+def test_empty_parameters_and_defaults_leave_the_address(client, query, target):
+    response = get_list(client, query)
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert get_list(client, target.removeprefix("/offres/")).status_code == 200
+
+
+def test_filter_script_is_a_static_file_that_drops_empty_fields(client, seed_offers):
+    """The site's CSP forbids inline scripts: the list loads a file of its own."""
+    html = get_list(client).content.decode()
+    assert re.search(r'<script src="/static/js/job-filters.js" defer></script>', html)
+    assert "<script>" not in html
 
 
 def test_pagination_shows_20_a_page_and_titles_the_page(client):
@@ -341,6 +385,12 @@ def test_list_links_its_feeds(client, seed_offers):
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert "/offres/rss.xml?domaine=ressources-humaines" in html
     assert "/offres/atom.xml?domaine=ressources-humaines" in html
+    # The visible link leads to a page that explains feeds, not to raw XML.
+    assert re.search(
+        r'<a [^>]*href="/offres/suivre/\?domaine=ressources-humaines">'
+        r"Suivre les offres de cette recherche \(flux RSS ou Atom\)</a>",
+        html,
+    )
 
 
 def count_queries(client, query):

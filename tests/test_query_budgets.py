@@ -109,6 +109,28 @@ def test_offer_page_stays_within_its_budget_whatever_the_number_of_offers(
     assert few == many <= OFFER
 
 
+def test_follow_page_stays_within_its_budget_whatever_the_number_of_offers(
+    client, django_capture_queries
+):
+    """« Suivre les offres » only names the filters: the domaines, never the offers."""
+    url = "/offres/suivre/?domaine=ressources-humaines&categorie=B&q=gestionnaire"
+    add_offers(2)
+    few = count_queries(client, url, django_capture_queries)
+    add_offers(60)
+    many = count_queries(client, url, django_capture_queries)
+    assert few == many <= 1
+
+
+def test_a_list_address_with_empty_fields_is_redirected_without_a_query(
+    client, django_capture_queries
+):
+    add_offers(2)
+    with django_capture_queries() as queries:
+        response = client.get("/offres/?q=&localisation=&tri=recent")
+    assert response.status_code == 302
+    assert len(queries) == 0
+
+
 def test_feed_does_not_grow_with_the_number_of_offers(client, django_capture_queries):
     add_offers(2)
     few = count_queries(client, "/offres/rss.xml", django_capture_queries)

@@ -67,6 +67,9 @@ PAGES = [
     PublicPage("job-list-empty", "/offres/?q=astronaute", fixtures=("offers",)),
     PublicPage("job-list-page-2", "/offres/?page=2", fixtures=("offers",)),
     PublicPage(
+        "follow-offers", "/offres/suivre/?domaine=ressources-humaines", fixtures=("offers",)
+    ),
+    PublicPage(
         "job-detail-open", lambda data: data["open_job"].get_absolute_url(), fixtures=("open_job",)
     ),
     PublicPage(

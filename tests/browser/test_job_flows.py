@@ -45,7 +45,7 @@ def test_visitor_filters_by_domaine_and_opens_an_offer_with_the_keyboard_only(
     page, live_server, three_offers
 ):
     page.goto(live_server.url + "/offres/")
-    expect(page.locator("#results-title")).to_have_text("3 offres d'emploi")
+    expect(page.locator("#results-title")).to_have_text("3 offres d’emploi")
 
     tab_to(page, "#filter-domaine-ressources-humaines")
     page.keyboard.press("Space")
@@ -54,7 +54,7 @@ def test_visitor_filters_by_domaine_and_opens_an_offer_with_the_keyboard_only(
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(re.compile(r"domaine=ressources-humaines"))
-    expect(page.locator("#results-title")).to_have_text("1 offre d'emploi")
+    expect(page.locator("#results-title")).to_have_text("1 offre d’emploi")
     offer = three_offers["GRH"]
     tab_to(page, f'.job-list a[href="{offer.get_absolute_url()}"]')
     page.keyboard.press("Enter")
