@@ -405,3 +405,44 @@ def test_profile_and_all_its_parts_take_six_queries(django_assert_num_queries, p
             employer.perks.all(),
         ]
         assert [len(part) for part in parts] == [2, 4, 6, 1, 2]
+
+
+def stylesheets(response):
+    return [
+        attributes["href"]
+        for tag, attributes in Page(response.content.decode()).starttags
+        if tag == "link" and attributes.get("rel") == "stylesheet"
+    ]
+
+
+def test_home_page_loads_the_offer_card_styles_as_the_list_does(client, profile):
+    """One card, one look: the styles of the offer card (jobs.css) are on every page with cards."""
+    JobFactory()
+
+    home = client.get("/")
+    listing = client.get(reverse("jobs:list"))
+
+    assert 'class="fr-card fr-enlarge-link offer-card"' in home.content.decode()
+    card_styles = [href for href in stylesheets(listing) if href.endswith("/jobs.css")]
+    assert card_styles
+    assert set(card_styles) <= set(stylesheets(home))
+
+
+def test_key_figures_are_two_per_row_below_the_large_breakpoint(client, profile):
+    page = Page(client.get("/").content.decode())
+
+    figures = [
+        attributes["class"].split()
+        for tag, attributes in page.starttags
+        if tag == "li" and "fr-col-lg-3" in attributes.get("class", "")
+    ]
+    assert len(figures) == 4
+    assert all("fr-col-6" in classes and "fr-col-12" not in classes for classes in figures)
+
+
+def test_illustration_takes_two_thirds_of_the_width_on_wide_screens(client, profile):
+    content = client.get("/").content.decode()
+
+    figure = content.index("ofpra-illustration")
+    column = content.rindex("<div class=", 0, figure)
+    assert "fr-col-lg-8" in content[column:figure]
