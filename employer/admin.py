@@ -1,60 +1,83 @@
+import json
+
 import reversion
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.db import models
 from django.forms import Textarea
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from employer.forms import CheckedImageField
-from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial
+from employer.forms import CheckedImageField, TextareaField
+from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial, is_demo_file
 from ofpra_careers.admin_safety import SafeSaveMixin
 
 PREVIEW_WIDTH = 120
 
 
-def preview(resized):
+DEMO_NOTE = _("Image de démonstration, à remplacer par une vraie photo.")
+
+
+def preview(resized, source=None):
     """A small rendering of the resized copy the site shows: what visitors will see, cropped.
 
-    Its alternative text is empty: the editor's own alt text is in the field next to it.
+    Its alternative text is empty: the editor's own alt text is in the field next to it. A demo
+    image (see fixtures/make_placeholder_images.py) says so, so that HR staff replace it.
     """
     if not resized:
         return "—"
-    return format_html(
+    image = format_html(
         '<img src="{}" width="{}" height="{}" alt="">',
         resized.url,
         PREVIEW_WIDTH,
         round(PREVIEW_WIDTH * resized.height / resized.width),
     )
+    if source is not None and is_demo_file(source):
+        return format_html('{}<p class="help">{}</p>', image, DEMO_NOTE)
+    return image
 
 
 FORMFIELD_OVERRIDES = {
     models.ImageField: {"form_class": CheckedImageField},
     # Editors paste addresses without a scheme: they are https ones nowadays.
     models.URLField: {"assume_scheme": "https"},
+    models.TextField: {"form_class": TextareaField},
 }
 
 
 class PartInlineMixin:
-    """A profile part: listed by position, which editors change to reorder the page."""
+    """A profile part: listed by position, which editors change to reorder the page.
+
+    Each part folds (the profile form was some 6,800 pixels tall with everything open); Django
+    opens a part that has an error. `add_text` is the « add » link's label: Django's own reads
+    « Ajouter un objet Chiffre clé supplémentaire ».
+    """
 
     extra = 0
     ordering = ["position", "pk"]
     formfield_overrides = FORMFIELD_OVERRIDES
+    classes = ["collapse"]
+    add_text = None
 
 
 class MissionInline(PartInlineMixin, admin.TabularInline):
     model = Mission
     fields = ["position", "text"]
+    add_text = _("Ajouter une mission")
     formfield_overrides = {
         **FORMFIELD_OVERRIDES,
-        models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 80})},
+        models.TextField: {
+            "form_class": TextareaField,
+            "widget": Textarea(attrs={"rows": 3, "cols": 80}),
+        },
     }
 
 
 class KeyFigureInline(PartInlineMixin, admin.TabularInline):
     model = KeyFigure
     fields = ["position", "value", "label"]
+    add_text = _("Ajouter un chiffre clé")
 
 
 class PhotoInline(PartInlineMixin, admin.StackedInline):
@@ -62,10 +85,11 @@ class PhotoInline(PartInlineMixin, admin.StackedInline):
     model = Photo
     fields = ["position", ("image", "image_preview"), "alt_text", "is_decorative", "caption"]
     readonly_fields = ["image_preview"]
+    add_text = _("Ajouter une photo")
 
     @admin.display(description=_("aperçu"))
     def image_preview(self, photo):
-        return preview(photo.resized)
+        return preview(photo.resized, photo.image)
 
 
 class TestimonialInline(PartInlineMixin, admin.StackedInline):
@@ -82,15 +106,57 @@ class TestimonialInline(PartInlineMixin, admin.StackedInline):
         ("video_file", "video_url"),
     ]
     readonly_fields = ["photo_preview"]
+    add_text = _("Ajouter un témoignage")
 
     @admin.display(description=_("aperçu"))
     def photo_preview(self, testimonial):
-        return preview(testimonial.portrait)
+        return preview(testimonial.portrait, testimonial.photo)
 
 
 class PerkInline(PartInlineMixin, admin.StackedInline):
     model = Perk
     fields = ["position", "title", "text", "items"]
+    add_text = _("Ajouter un atout")
+
+
+class FrenchInlineAdminFormSet(helpers.InlineAdminFormSet):
+    """An inline whose « add » link reads as French: the inline's `add_text`."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        if self.opts.add_text:
+            data["options"]["addText"] = str(self.opts.add_text)
+        return json.dumps(data)
+
+
+def error_links(form, inline_admin_formsets):
+    """Each error of the change form with the anchor of its field, for the summary at the top.
+
+    Django only says « Corrigez les erreurs ci-dessous », some 1,900 pixels above the field on
+    this long form: the summary names the field and links to it.
+    """
+    links = []
+    for name, errors in form.errors.items():
+        if name in form.fields:
+            anchor, label = form[name].auto_id, form.fields[name].label
+        else:
+            anchor, label = "", ""
+        links += [(anchor, label, error) for error in errors]
+    for inline in inline_admin_formsets:
+        formset = inline.formset
+        part = str(inline.opts.verbose_name)
+        for error in formset.non_form_errors():
+            links.append((f"{formset.prefix}-group", str(inline.opts.verbose_name_plural), error))
+        for index, part_form in enumerate(formset.forms):
+            for name, errors in part_form.errors.items():
+                where = f"{part.capitalize()} n° {index + 1}"
+                if name in part_form.fields:
+                    anchor = part_form[name].auto_id
+                    label = f"{where}, {part_form.fields[name].label}"
+                else:
+                    anchor, label = f"{formset.prefix}-{index}", where
+                links += [(anchor, label, error) for error in errors]
+    return links
 
 
 # The profile and its parts are kept together: a version of the profile holds every part as it
@@ -107,36 +173,99 @@ for part in PARTS.values():
 reversion.register(Employer, follow=list(PARTS))
 
 
+# Set on the request while a version of the profile is being restored.
+RESTORING = "_restoring_employer_version"
+
+
 @admin.register(Employer)
 class EmployerAdmin(SafeSaveMixin, VersionAdmin):
     """The whole careers page on one screen; there is only ever one profile."""
 
     list_display = ["name", "acronym", "updated_at"]
+    # Every section but the first folds: Django opens the ones that hold an error.
     fieldsets = [
         (None, {"fields": ["name", "acronym", "tagline", "about", "website"]}),
-        (_("Adresse"), {"fields": ["street_address", "postal_code", "city"]}),
-        (_("Nous découvrir en images"), {"fields": ["gallery_text"]}),
+        (_("Logo"), {"classes": ["collapse"], "fields": ["logo", "logo_preview"]}),
+        (
+            _("Adresse"),
+            {"classes": ["collapse"], "fields": ["street_address", "postal_code", "city"]},
+        ),
+        (
+            _("Nous découvrir en images"),
+            {"classes": ["collapse"], "fields": ["gallery_text"]},
+        ),
         (
             _("Image d'illustration"),
             {
+                "classes": ["collapse"],
                 "fields": [
                     "illustration",
                     "illustration_preview",
                     "illustration_alt",
                     "illustration_caption",
-                ]
+                ],
             },
         ),
     ]
-    readonly_fields = ["illustration_preview"]
+    readonly_fields = ["logo_preview", "illustration_preview"]
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [MissionInline, KeyFigureInline, PhotoInline, TestimonialInline, PerkInline]
     view_on_site = True
+    save_on_top = True
 
     def has_add_permission(self, request):
         # The home page shows one profile: a second one would never be displayed.
         return super().has_add_permission(request) and not Employer.objects.exists()
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting the profile empties the home page, and the offer form's « Employeur » widget
+        # offered it as a red ✖: nobody deletes it from the admin (the « RH » group lost the
+        # permission too, see migration 0005). Its parts stay deletable in their inlines.
+        return False
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_admin_formsets = super().get_inline_formsets(
+            request, formsets, inline_instances, obj
+        )
+        for inline_admin_formset in inline_admin_formsets:
+            inline_admin_formset.__class__ = FrenchInlineAdminFormSet
+        return inline_admin_formsets
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["error_links"] = error_links(
+            context["adminform"].form, context["inline_admin_formsets"]
+        )
+        context["demo_images"] = obj.demo_images() if obj else []
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+        # A change is saved in save_related, once the inlines tell whether anything changed.
+
+    def save_related(self, request, form, formsets, change):
+        # An untouched save writes nothing: no new version in the history, no new updated_at.
+        # Restoring a version is kept even so: reversion wrote the old values before the form.
+        changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if change and (changed or getattr(request, RESTORING, False)):
+            super().save_model(request, form.instance, form, change)
+        super().save_related(request, form, formsets, change)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        setattr(request, RESTORING, True)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    @admin.display(description=_("aperçu"))
+    def logo_preview(self, employer):
+        if not employer.logo:
+            return "—"
+        image = format_html('<img src="{}" width="{}" alt="">', employer.logo.url, PREVIEW_WIDTH)
+        if is_demo_file(employer.logo):
+            return format_html(
+                '{}<p class="help">{}</p>', image, _("Logo de démonstration, à remplacer.")
+            )
+        return image
+
     @admin.display(description=_("aperçu"))
     def illustration_preview(self, employer):
-        return preview(employer.illustration_image)
+        return preview(employer.illustration_image, employer.illustration)

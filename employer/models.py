@@ -124,6 +124,16 @@ class Employer(models.Model):
     postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
     city = models.CharField(_("commune"), max_length=100, blank=True)
     website = models.URLField(_("site internet"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="employer/",
+        blank=True,
+        validators=[validate_image_file],
+        help_text=_(
+            "Logo de l’établissement (PNG, JPEG ou WebP, carré de 112 pixels de côté au moins), "
+            "repris par les moteurs de recherche dans les offres d’emploi."
+        ),
+    )
     illustration = models.ImageField(
         _("image d'illustration"),
         upload_to="employer/",
@@ -182,6 +192,21 @@ class Employer(models.Model):
     @property
     def gallery_paragraphs(self):
         return paragraphs(self.gallery_text)
+
+    def demo_images(self):
+        """What still shows a demo image, named as the admin form names it."""
+        found = []
+        if is_demo_file(self.logo):
+            found.append(_("le logo"))
+        if is_demo_file(self.illustration):
+            found.append(_("l’image d’illustration"))
+        for photo in self.photos.all():
+            if is_demo_file(photo.image):
+                found.append(_("la photo « %(name)s »") % {"name": photo.caption or photo.pk})
+        for testimonial in self.testimonials.all():
+            if is_demo_file(testimonial.photo):
+                found.append(_("le portrait de %(name)s") % {"name": testimonial.first_name})
+        return found
 
 
 def paragraphs(text):
@@ -399,3 +424,11 @@ class Perk(ProfilePart):
     @property
     def item_list(self):
         return [line.strip() for line in self.items.splitlines() if line.strip()]
+
+
+DEMO_FILE_PREFIX = "demo-"
+
+
+def is_demo_file(field_file):
+    """Whether a stored image is one of the demo's (fixtures/media/), which HR staff replace."""
+    return bool(field_file) and field_file.name.rsplit("/", 1)[-1].startswith(DEMO_FILE_PREFIX)

@@ -1,9 +1,10 @@
 """HR staff read who changed an offer or the agency profile, when and what, and restore a version."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
 from jobs.choices import State
@@ -169,3 +170,66 @@ def test_hr_staff_restore_an_earlier_version_of_the_profile_and_its_parts(hr_cli
         "Instruire les demandes d'asile."
     ]
     assert "Version 1" in hr_client.get("/").content.decode()
+
+
+def as_a_browser_sends_it(data):
+    """Browsers send every textarea with CRLF line endings (HTML's form submission rules)."""
+    return {
+        name: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for name, value in data.items()
+    }
+
+
+def test_saving_the_profile_untouched_records_no_change(hr_client, employer):
+    url = reverse("admin:employer_employer_change", args=[employer.pk])
+    edit_profile(hr_client, employer, tagline="Une première modification")
+    kept = len(versions(employer))
+    updated_at = employer.updated_at
+    perk = employer.perks.get()
+    assert "\n" in perk.text and "\n" in perk.items
+
+    response = hr_client.post(url, as_a_browser_sends_it(change_form_data(hr_client.get(url))))
+
+    assert response.status_code == 302
+    assert len(versions(employer)) == kept
+    employer.refresh_from_db()
+    assert employer.updated_at == updated_at
+    perk.refresh_from_db()
+    assert "\r" not in perk.text + perk.items
+    entry = LogEntry.objects.filter(object_id=str(employer.pk)).latest("action_time")
+    assert entry.get_change_message() == "Aucun champ modifié."
+    history = hr_client.get(reverse("admin:employer_employer_history", args=[employer.pk]))
+    assertNotContains(history, "Liste à puces")
+
+
+def test_line_endings_typed_in_any_profile_textarea_are_stored_as_newlines(hr_client, employer):
+    edit_profile(
+        hr_client,
+        employer,
+        about="Premier paragraphe.\r\n\r\nSecond paragraphe.",
+        **{
+            "missions-0-text": "Instruire\r\nles demandes.",
+            "perks-0-items": "Une cantine\r\nDes congés",
+            "testimonials-0-transcript": "Bonjour.\r\n\r\nAu revoir.",
+        },
+    )
+
+    assert employer.about == "Premier paragraphe.\n\nSecond paragraphe."
+    assert employer.missions.get().text == "Instruire\nles demandes."
+    assert employer.perks.get().items == "Une cantine\nDes congés"
+    assert employer.testimonials.get().transcript == "Bonjour.\n\nAu revoir."
+
+
+def test_a_change_to_one_part_keeps_a_version_of_the_whole_profile(hr_client, employer):
+    url = reverse("admin:employer_employer_change", args=[employer.pk])
+    data = as_a_browser_sends_it(change_form_data(hr_client.get(url)))
+    data["perks-0-title"] = "Une offre de formation plus riche encore"
+
+    assert hr_client.post(url, data).status_code == 302
+
+    latest = versions(employer)[-1]
+    kept = {version.object_repr for version in latest.revision.version_set.all()}
+    assert {str(employer), "Une offre de formation plus riche encore", "+1 000 Agents"} <= kept
+    entry = LogEntry.objects.filter(object_id=str(employer.pk)).latest("action_time")
+    assert "Titre" in entry.get_change_message()
+    assert "Liste à puces" not in entry.get_change_message()
