@@ -11,6 +11,8 @@ import pytest
 from django.apps import apps
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.utils.html import escape
+from PIL import Image
 
 from employer.models import Employer, Photo
 
@@ -198,8 +200,63 @@ def test_demo_photos_say_they_are_placeholders():
     call_command("load_demo", verbosity=0)
 
     for photo in Photo.objects.all():
-        assert photo.alt_text.startswith("Image provisoire")
+        assert photo.alt_text.startswith("Illustration provisoire")
+        assert photo.caption.endswith("(illustration provisoire)")
         assert not photo.is_decorative
+
+
+def test_demo_images_are_dsfr_pictogram_illustrations_for_both_themes():
+    """No « Photo à remplacer » box: transparent illustrations, on a background the theme paints."""
+    call_command("load_demo", verbosity=0)
+    employer = Employer.objects.get()
+    testimonial = employer.testimonials.get()
+    described = [(employer.illustration, employer.illustration_alt)]
+    described += [(photo.image, photo.alt_text) for photo in Photo.objects.all()]
+    described.append((testimonial.photo, testimonial.photo_alt))
+
+    for image, alt in described:
+        with default_storage.open(image.name) as file, Image.open(file) as picture:
+            assert picture.format == "PNG"
+            assert picture.mode == "RGBA"
+            alpha = picture.getchannel("A").histogram()
+            # Mostly see-through: the page's theme colour shows through.
+            see_through = sum(alpha[:128]) / (picture.width * picture.height)
+            assert see_through > 0.8, image.name
+        assert alt.startswith("Illustration provisoire")
+        assert "pictogramme" in alt
+    assert employer.illustration_caption == (
+        "Siège de l'Ofpra à Fontenay-sous-Bois (illustration provisoire)"
+    )
+    assert employer.demo_images() == [
+        "le logo",
+        "l’image d’illustration",
+        "la photo « Hall d'accueil (illustration provisoire) »",
+        "la photo « Hall d'accueil (illustration provisoire) »",
+        "la photo « Secrétariat (illustration provisoire) »",
+        "le portrait de Marine",
+    ]
+
+
+def test_demo_profile_has_a_square_logo():
+    call_command("load_demo", verbosity=0)
+
+    logo = Employer.objects.get().logo
+    assert logo.name == "employer/demo-logo-ofpra.png"
+    with default_storage.open(logo.name) as file, Image.open(file) as picture:
+        assert picture.width == picture.height >= 112
+
+
+def test_testimonial_transcript_reads_in_paragraphs_with_the_seed_words_unchanged(client):
+    call_command("load_demo", verbosity=0)
+
+    transcript = Employer.objects.get().testimonials.get().transcript_paragraphs
+    seed = next(line for line in SEED_LINES if line.startswith("Bonjour, je m’appelle Marine"))
+    assert " ".join(transcript) == seed
+    assert len(transcript) >= 8
+    assert max(len(paragraph.split()) for paragraph in transcript) <= 90
+    page = client.get("/").content.decode()
+    for paragraph in transcript:
+        assert f"<p>{escape(paragraph)}</p>" in page
 
 
 def test_rerun_keeps_what_an_editor_changed():
