@@ -93,7 +93,7 @@ class JobFilter(django_filters.FilterSet):
         label=_("Fonction publique"), field_name="versant", choices=Versant.choices
     )
     nature = LenientMultipleChoiceFilter(
-        label=_("Nature de l'emploi"), field_name="nature", choices=Nature.choices
+        label=_("Nature de l’emploi"), field_name="nature", choices=Nature.choices
     )
     localisation = LenientMultipleChoiceFilter(
         label=_("Département"), field_name="department_code", choices=departements.CHOICES

@@ -422,3 +422,12 @@ def test_home_page_shows_open_offer_count_and_latest_cards(client):
     assert newest[3].get_absolute_url() not in html
     assert "Voir toutes les offres" in html
     assert Job.objects.open().count() == 4
+
+
+def test_categorie_options_and_tags_name_the_categorie(client, seed_offers):
+    response = get_list(client, "?categorie=B")
+    html = response.content.decode()
+    assert re.search(r'for="filter-categorie-b">Catégorie B <span class="filter-count">\(1', html)
+    assert 'aria-label="Retirer le filtre Catégorie B"' in html
+    assert ">B <span" not in html
+    assert "Nature de l’emploi</legend>" in html
