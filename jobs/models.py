@@ -29,6 +29,11 @@ from ofpra_careers.page_cache import next_midnight
 
 
 class DomainManager(models.Manager):
+    def get_queryset(self):
+        # French order wherever domaines are listed (the offer form's choices, the filters):
+        # Meta.ordering by name sorts accented letters after « z ».
+        return super().get_queryset().order_by(search.french_order("name"), "name")
+
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
@@ -492,6 +497,14 @@ class Job(models.Model):
             and self.published_at <= timezone.now()
             and (self.deadline is not None and self.deadline >= timezone.localdate())
         )
+
+    @property
+    def online_since(self):
+        """The publication date the page gives: a draft previewed today goes online at the
+        earliest now (see forms.go_online), not on the day its draft was started."""
+        if self.state == State.DRAFT:
+            return max(self.published_at, timezone.now())
+        return self.published_at
 
     @property
     def region_name(self):

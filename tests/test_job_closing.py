@@ -122,3 +122,17 @@ def test_a_published_offer_is_not_marked_as_a_preview(hr_client):
     job = JobFactory()
     text = visible_text(hr_client.get(job.get_absolute_url()))
     assert "Aperçu" not in text
+
+
+def test_en_bref_says_since_when_a_closed_offer_is_closed(client):
+    job = published_offer()
+    job.close(CLOSING)
+    text = visible_text(client.get(job.get_absolute_url()))
+    assert "Candidatures closes Depuis le 2 décembre 2026" in text
+
+
+def test_a_draft_preview_gives_the_day_it_would_go_online(hr_client):
+    draft = JobFactory(state=State.DRAFT, published_at=CLOSING - datetime.timedelta(days=60))
+    with time_machine.travel(CLOSING, tick=False):
+        text = visible_text(hr_client.get(draft.get_absolute_url()))
+    assert "En ligne depuis le 2 décembre 2026" in text
