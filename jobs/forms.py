@@ -6,12 +6,12 @@ import copy
 from django import forms
 from django.forms.models import construct_instance
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from jobs import departements, rich_text
 from jobs.choices import State
 from jobs.models import RICH_TEXT_FIELDS, Job
+from ofpra_careers.templatetags.french_dates import french_date
 
 
 def one_month_after(day):
@@ -47,8 +47,8 @@ def short_publication_warning(job):
     ) % {
         "title": job.title,
         "reference": job.reference,
-        "deadline": date_format(job.deadline),
-        "published": date_format(published_on),
+        "deadline": french_date(job.deadline),
+        "published": french_date(published_on),
     }
 
 

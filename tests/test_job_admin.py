@@ -606,3 +606,11 @@ def test_after_saving_a_draft_the_message_links_to_its_preview(hr_client):
     assert "a été enregistrée." in message
     assert f'href="{draft.get_absolute_url().replace(draft.slug, "juriste")}"' in message
     assert "Voir l’aperçu de l’offre" in message
+
+
+def test_the_short_publication_warning_writes_the_first_of_the_month_1er(hr_client, noon):
+    data = new_offer_data(title="Renfort", deadline=datetime.date(2025, 4, 1))
+    response = hr_client.post(reverse("admin:jobs_job_add"), data, follow=True)
+    [warning] = [str(m) for m in response.context["messages"] if m.level == messages.WARNING]
+    assert "(1er avril 2025)" in warning
+    assert "(10 mars 2025)" in warning
