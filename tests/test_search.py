@@ -4,6 +4,8 @@ Run on SQLite and on PostgreSQL (where a full-text index finds the candidates fi
 give the same offers.
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -141,3 +143,12 @@ def test_french_sort_key_ignores_accents_and_case():
         "Enseignement",
         "Zèbre",
     ]
+
+
+def test_domaines_are_in_french_order_wherever_they_are_listed(admin_client):
+    names = [domain.name for domain in Domain.objects.all()]
+    assert names.index("Défense") < names.index("Direction et pilotage des politiques publiques")
+    assert names.index("Bâtiment") < names.index("Communication")
+    html = admin_client.get(reverse("admin:jobs_job_add")).content.decode()
+    select = re.search(r'<select[^>]*name="domain".*?</select>', html, re.S).group(0)
+    assert select.index(">Défense<") < select.index(">Direction et pilotage")
