@@ -243,7 +243,7 @@ def test_the_printed_offer_says_how_to_apply(client):
     html = client.get(job.get_absolute_url()).content.decode()
     how = html[html.index('id="candidature"') :]
     assert "job-detail__print-only" in how
-    assert "Écrivez à <strong" in how and "recrutement@ofpra.gouv.fr" in how
+    assert "Pour postuler, écrivez à <strong" in how and "recrutement@ofpra.gouv.fr" in how
 
 
 def test_the_reference_and_the_domaine_each_show_once(client):
