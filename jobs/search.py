@@ -129,7 +129,8 @@ def french_order(field):
     """
     expression = Lower(field)
     for base, accented in _ACCENTS.items():
-        for letter in accented:
+        # SQLite's LOWER changes only ASCII letters: « É » stays a capital.
+        for letter in accented + accented.upper():
             expression = Replace(expression, Value(letter), Value(base))
     return expression
 

@@ -146,7 +146,10 @@ def test_french_sort_key_ignores_accents_and_case():
 
 
 def test_domaines_are_in_french_order_wherever_they_are_listed(admin_client):
+    Domain.objects.create(code="ECO", name="Économie", slug="economie")
     names = [domain.name for domain in Domain.objects.all()]
+    assert names.index("Direction et pilotage des politiques publiques") < names.index("Économie")
+    assert names.index("Économie") < names.index("Enseignement et formation")
     assert names.index("Défense") < names.index("Direction et pilotage des politiques publiques")
     assert names.index("Bâtiment") < names.index("Communication")
     html = admin_client.get(reverse("admin:jobs_job_add")).content.decode()
