@@ -120,6 +120,9 @@ _ACCENTS = {
 }
 
 
+_CAPITALS = [("É", "e"), ("À", "a"), ("Î", "i"), ("Ô", "o")]
+
+
 def french_order(field):
     """An ORDER BY expression that sorts as `sort_key` does, on both databases.
 
@@ -128,10 +131,10 @@ def french_order(field):
     databases have, so that no collation or extension is needed.
     """
     expression = Lower(field)
-    for base, accented in _ACCENTS.items():
-        # SQLite's LOWER changes only ASCII letters: « É » stays a capital.
-        for letter in accented + accented.upper():
-            expression = Replace(expression, Value(letter), Value(base))
+    # SQLite's LOWER changes only ASCII letters: the capitals that begin French words are folded
+    # too (each REPLACE nests one level deeper, and SQLite's parser refuses about thirty).
+    for letter, base in [*((a, b) for b, accents in _ACCENTS.items() for a in accents), *_CAPITALS]:
+        expression = Replace(expression, Value(letter), Value(base))
     return expression
 
 
