@@ -284,11 +284,12 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             self.message_user(
                 request,
                 format_html(
-                    "{} {}",
+                    "{} {} {}",
                     ngettext(
                         "%(count)d offre publiée.", "%(count)d offres publiées.", len(published)
                     )
                     % {"count": len(published)},
+                    ngettext("Sa page publique :", "Leurs pages publiques :", len(published)),
                     format_html_join(
                         ", ",
                         "{}",
