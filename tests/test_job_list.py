@@ -431,3 +431,12 @@ def test_categorie_options_and_tags_name_the_categorie(client, seed_offers):
     assert 'aria-label="Retirer le filtre Catégorie B"' in html
     assert ">B <span" not in html
     assert "Nature de l’emploi</legend>" in html
+
+
+def test_pagination_links_to_the_first_page_by_its_short_address(client):
+    JobFactory.create_batch(21, domain=domain("NUM"))
+    html = get_list(client, "?domaine=numerique&page=2").content.decode()
+    assert "page=1" not in html
+    assert 'href="?domaine=numerique">Première page' in html
+    assert 'href="?domaine=numerique">Page précédente' in html
+    assert 'href="?domaine=numerique" title="Page 1"' in html
