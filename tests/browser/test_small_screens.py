@@ -3,11 +3,10 @@ that lists each page once, and a DSFR that logs no warning about the markup (at 
 
 The pages are those of tests/browser/pages.py (home, offer list with and without filters, an open
 and a closed offer, the mandatory pages, the sitemap page, the 404 page), plus the « Suivre les
-offres » page once the site has it.
+offres » page.
 """
 
 import pytest
-from django.urls import Resolver404, resolve
 from playwright.sync_api import expect
 
 from tests.browser.pages import PAGES, PublicPage
@@ -17,23 +16,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-FOLLOW_PATH = "/offres/suivre/"
-
-
-def follow_page():
-    """The feeds page (« Suivre les offres »), if the site has one and PAGES does not list it."""
-    try:
-        match = resolve(FOLLOW_PATH)
-    except Resolver404:
-        return []
-    if match.url_name.startswith("detail") or any(
-        page.url == FOLLOW_PATH or "follow" in page.id or "feeds" in page.id for page in PAGES
-    ):
-        return []
-    return [PublicPage("follow-offers", FOLLOW_PATH, fixtures=("offers",))]
-
-
-SCREEN_PAGES = [*PAGES, *follow_page()]
+FOLLOW = PublicPage("follow-offers", "jobs:follow", fixtures=("offers",))
+# The feeds page, unless pages.py lists it already.
+SCREEN_PAGES = [*PAGES, *([] if any(page.url == FOLLOW.url for page in PAGES) else [FOLLOW])]
 NARROWEST = 320
 DSFR_WIDTHS = {"mobile": 375, "desktop": 1280}
 
