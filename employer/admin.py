@@ -86,6 +86,8 @@ class PhotoInline(PartInlineMixin, admin.StackedInline):
     fields = ["position", ("image", "image_preview"), "alt_text", "is_decorative", "caption"]
     readonly_fields = ["image_preview"]
     add_text = _("Ajouter une photo")
+    # The section above holds the gallery's text: two sections of one name read as one.
+    verbose_name_plural = _("Nous découvrir en images\u00a0: photos")
 
     @admin.display(description=_("aperçu"))
     def image_preview(self, photo):
@@ -117,6 +119,11 @@ class PerkInline(PartInlineMixin, admin.StackedInline):
     model = Perk
     fields = ["position", "title", "text", "items"]
     add_text = _("Ajouter un atout")
+    # A perk is a few lines: the admin's 10-row textareas made each one a screen tall.
+    formfield_overrides = {
+        **FORMFIELD_OVERRIDES,
+        models.TextField: {"form_class": TextareaField, "widget": Textarea(attrs={"rows": 4})},
+    }
 
 
 class FrenchInlineAdminFormSet(helpers.InlineAdminFormSet):
@@ -149,7 +156,7 @@ def error_links(form, inline_admin_formsets):
             links.append((f"{formset.prefix}-group", str(inline.opts.verbose_name_plural), error))
         for index, part_form in enumerate(formset.forms):
             for name, errors in part_form.errors.items():
-                where = f"{part.capitalize()} n° {index + 1}"
+                where = f"{part.capitalize()} n°\u00a0{index + 1}"
                 if name in part_form.fields:
                     anchor = part_form[name].auto_id
                     label = f"{where}, {part_form.fields[name].label}"
@@ -191,11 +198,11 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
             {"classes": ["collapse"], "fields": ["street_address", "postal_code", "city"]},
         ),
         (
-            _("Nous découvrir en images"),
+            _("Nous découvrir en images\u00a0: texte"),
             {"classes": ["collapse"], "fields": ["gallery_text"]},
         ),
         (
-            _("Image d'illustration"),
+            _("Image d’illustration"),
             {
                 "classes": ["collapse"],
                 "fields": [

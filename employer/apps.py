@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class EmployerConfig(AppConfig):
     name = "employer"
-    verbose_name = "Profil de l'employeur"
+    verbose_name = "Profil de l’employeur"
 
     def ready(self):
         from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial

@@ -107,18 +107,18 @@ class Employer(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "Courte phrase affichée sous le nom en haut de la page, ex. « À l'écoute du monde »."
+            "Courte phrase affichée sous le nom en haut de la page, ex. « À l’écoute du monde »."
         ),
     )
     about = models.TextField(
         _("qui sommes-nous ?"),
         blank=True,
-        help_text=_("Présentation de l'établissement. Séparez les paragraphes par une ligne vide."),
+        help_text=_("Présentation de l’établissement. Séparez les paragraphes par une ligne vide."),
     )
     gallery_text = models.TextField(
         _("texte de la galerie « Nous découvrir en images »"),
         blank=True,
-        help_text=_("Présentation des locaux et de l'accès, affichée avec les photos."),
+        help_text=_("Présentation des locaux et de l’accès, affichée avec les photos."),
     )
     street_address = models.CharField(_("adresse"), max_length=200, blank=True)
     postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
@@ -135,7 +135,7 @@ class Employer(models.Model):
         ),
     )
     illustration = models.ImageField(
-        _("image d'illustration"),
+        _("image d’illustration"),
         upload_to="employer/",
         blank=True,
         validators=[validate_image_file],
@@ -146,27 +146,27 @@ class Employer(models.Model):
     )
     illustration_resized = resized_spec("illustration", ILLUSTRATION_SIZE)
     illustration_alt = models.CharField(
-        _("texte alternatif de l'image d'illustration"),
+        _("texte alternatif de l’image d’illustration"),
         max_length=250,
         blank=True,
-        help_text=_("Décrit l'image pour les personnes qui ne la voient pas."),
+        help_text=_("Décrit l’image pour les personnes qui ne la voient pas."),
     )
     illustration_caption = models.CharField(
-        _("légende de l'image d'illustration"), max_length=250, blank=True
+        _("légende de l’image d’illustration"), max_length=250, blank=True
     )
     updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
 
     objects = EmployerQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("profil de l'employeur")
-        verbose_name_plural = _("profil de l'employeur")
+        verbose_name = _("profil de l’employeur")
+        verbose_name_plural = _("profil de l’employeur")
         constraints = [
             models.CheckConstraint(
                 condition=Q(illustration="") | ~Q(illustration_alt=""),
                 name="employer_illustration_has_alt",
                 violation_error_message=_(
-                    "Une image d'illustration doit avoir un texte alternatif."
+                    "Une image d’illustration doit avoir un texte alternatif."
                 ),
             ),
         ]
@@ -245,7 +245,7 @@ class KeyFigure(ProfilePart):
         Employer, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("employeur")
     )
     value = models.CharField(
-        _("chiffre"), max_length=30, help_text=_("Tel qu'il doit s'afficher, ex. « +1 000 ».")
+        _("chiffre"), max_length=30, help_text=_("Tel qu’il doit s’afficher, ex. « +1 000 ».")
     )
     label = models.CharField(_("libellé"), max_length=100, help_text=_("Ex. « Agents »."))
 
@@ -283,7 +283,7 @@ class Photo(ProfilePart):
     is_decorative = models.BooleanField(
         _("photo décorative"),
         default=False,
-        help_text=_("Cochez seulement si la photo n'apporte aucune information."),
+        help_text=_("Cochez seulement si la photo n’apporte aucune information."),
     )
     caption = models.CharField(_("légende"), max_length=250, blank=True)
 
@@ -317,14 +317,14 @@ class Testimonial(ProfilePart):
         Employer, on_delete=models.CASCADE, related_name="testimonials", verbose_name=_("employeur")
     )
     title = models.CharField(
-        _("titre"), max_length=200, help_text=_("Ex. « Portrait d'une officière de protection ».")
+        _("titre"), max_length=200, help_text=_("Ex. « Portrait d’une officière de protection ».")
     )
     first_name = models.CharField(_("prénom"), max_length=100)
     age = models.PositiveSmallIntegerField(_("âge"), null=True, blank=True)
     job_title = models.CharField(_("métier"), max_length=200)
     division = models.CharField(_("division ou service"), max_length=200, blank=True)
     years_in_post = models.PositiveSmallIntegerField(
-        _("années dans l'établissement"), null=True, blank=True
+        _("années dans l’établissement"), null=True, blank=True
     )
     quote = models.TextField(
         _("citation mise en avant"),
@@ -333,7 +333,7 @@ class Testimonial(ProfilePart):
     transcript = models.TextField(
         _("transcription intégrale"),
         help_text=_(
-            "Texte complet du témoignage : obligatoire pour l'accessibilité d'une vidéo (RGAA 4.1). "
+            "Texte complet du témoignage : obligatoire pour l’accessibilité d’une vidéo (RGAA 4.1). "
             "Séparez les paragraphes par une ligne vide."
         ),
     )

@@ -200,10 +200,10 @@ def test_error_summary_links_to_each_faulty_field(hr_client, employer):
     assert "3 erreurs empêchent l’enregistrement" in summary
     assert '<a href="#id_name">Nom&nbsp;: Ce champ est obligatoire.</a>' in summary
     assert (
-        '<a href="#id_key_figures-0-value">Chiffre clé n° 1, Chiffre&nbsp;: '
+        '<a href="#id_key_figures-0-value">Chiffre clé n°\xa01, Chiffre&nbsp;: '
         "Ce champ est obligatoire.</a>"
     ) in summary
-    assert '<a href="#photos-0">Photo n° 1&nbsp;: Renseignez le texte alternatif' in summary
+    assert '<a href="#photos-0">Photo n°\xa01&nbsp;: Renseignez le texte alternatif' in summary
     # Each link leads to an element of the page, in a section that opens because of the error.
     for anchor in ["id_name", "id_key_figures-0-value", "photos-0"]:
         assert f'id="{anchor}"' in content

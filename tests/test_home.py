@@ -332,7 +332,7 @@ def test_page_renders_without_profile(client):
     response = client.get("/")
 
     assert response.status_code == 200
-    assert "La présentation de l'établissement sera bientôt en ligne." in visible_text(response)
+    assert "La présentation de l’établissement sera bientôt en ligne." in visible_text(response)
     page = Page(response.content.decode())
     assert len([tag for tag, _ in page.headings if tag == "h1"]) == 1
     assert "Qui sommes-nous ?" not in [text for _, text in page.headings]
