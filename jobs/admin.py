@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
+from jobs import search
 from jobs.choices import State
 from jobs.forms import JobAdminForm, go_online, short_publication_warning
 from jobs.models import Domain, Job
@@ -419,6 +420,8 @@ class DomainAdmin(admin.ModelAdmin):
 
     list_display = ["name", "code", "job_count"]
     search_fields = ["name", "code"]
+    # The changelist orders by Meta.ordering otherwise, which sorts « É » after « z ».
+    ordering = [search.french_order("name"), "name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(job_count=Count("jobs"))

@@ -155,3 +155,8 @@ def test_domaines_are_in_french_order_wherever_they_are_listed(admin_client):
     html = admin_client.get(reverse("admin:jobs_job_add")).content.decode()
     select = re.search(r'<select[^>]*name="domain".*?</select>', html, re.S).group(0)
     assert select.index(">Défense<") < select.index(">Direction et pilotage")
+
+
+def test_the_admin_list_of_domaines_is_in_french_order(admin_client):
+    html = admin_client.get(reverse("admin:jobs_domain_changelist")).content.decode()
+    assert html.index(">Défense<") < html.index(">Direction et pilotage")
