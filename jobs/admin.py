@@ -144,7 +144,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             },
         ),
         (
-            _("Textes de l'offre"),
+            _("Textes de l’offre"),
             {"fields": ["missions", "profile", "specific_conditions", "additional_info"]},
         ),
         (
@@ -268,7 +268,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
                 self.message_user(
                     request,
                     _(
-                        "« %(title)s » (Réf. %(reference)s) n'a pas été publiée : il manque "
+                        "« %(title)s » (Réf. %(reference)s) n’a pas été publiée : il manque "
                         "%(items)s."
                     )
                     % {"title": job.title, "reference": job.reference, "items": ", ".join(missing)},
@@ -300,7 +300,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
                 messages.SUCCESS,
             )
         else:
-            self.message_user(request, _("Aucune offre n'a été publiée."), messages.WARNING)
+            self.message_user(request, _("Aucune offre n’a été publiée."), messages.WARNING)
         for job in published:
             if warning := short_publication_warning(job):
                 self.message_user(request, warning, messages.WARNING)
@@ -320,14 +320,14 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             request,
             closed,
             ngettext("%(count)d offre clôturée.", "%(count)d offres clôturées.", closed),
-            _("Aucune offre n'a été clôturée."),
+            _("Aucune offre n’a été clôturée."),
         )
         if skipped:
             self.message_user(
                 request,
                 ngettext(
-                    "%(count)d offre n'était pas publiée et n'a pas été clôturée.",
-                    "%(count)d offres n'étaient pas publiées et n'ont pas été clôturées.",
+                    "%(count)d offre n’était pas publiée et n’a pas été clôturée.",
+                    "%(count)d offres n’étaient pas publiées et n’ont pas été clôturées.",
                     skipped,
                 )
                 % {"count": skipped},
@@ -344,7 +344,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             request,
             archived,
             ngettext("%(count)d offre archivée.", "%(count)d offres archivées.", archived),
-            _("Aucune offre n'a été archivée."),
+            _("Aucune offre n’a été archivée."),
         )
 
     @admin.action(description=_("Dupliquer les offres sélectionnées"), permissions=["add"])
@@ -386,7 +386,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         job.state = State.DRAFT
         job.published_at = timezone.now()
         job.save()
-        self.log_addition(request, job, _("Copie d'une offre existante."))
+        self.log_addition(request, job, _("Copie d’une offre existante."))
         return job
 
     def _report_count(self, request, count, message, none_message):
@@ -426,6 +426,6 @@ class DomainAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(job_count=Count("jobs"))
 
-    @admin.display(description=_("nombre d'offres"), ordering="job_count")
+    @admin.display(description=_("nombre d’offres"), ordering="job_count")
     def job_count(self, domain):
         return domain.job_count

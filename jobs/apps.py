@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class JobsConfig(AppConfig):
     name = "jobs"
-    verbose_name = "Offres d'emploi"
+    verbose_name = "Offres d’emploi"
 
     def ready(self):
         from jobs.models import Domain, Job, next_visibility_change

@@ -15,7 +15,7 @@ class State(models.TextChoices):
 
 
 class Versant(models.TextChoices):
-    FPE = "FPE", _("Fonction publique de l'État")
+    FPE = "FPE", _("Fonction publique de l’État")
     FPT = "FPT", _("Fonction publique territoriale")
     FPH = "FPH", _("Fonction publique hospitalière")
 
@@ -43,12 +43,12 @@ class ContractType(models.TextChoices):
 
 class PostStatus(models.TextChoices):
     VACANT = "VACANT", _("Vacant")
-    SUSCEPTIBLE_VACANT = "SUSCEPTIBLE_VACANT", _("Susceptible d'être vacant")
+    SUSCEPTIBLE_VACANT = "SUSCEPTIBLE_VACANT", _("Susceptible d’être vacant")
 
 
 class VacancyReason(models.TextChoices):
-    CREATION = "CREATION", _("Création d'emploi")
-    VACANCE = "VACANCE", _("Vacance d'emploi")
+    CREATION = "CREATION", _("Création d’emploi")
+    VACANCE = "VACANCE", _("Vacance d’emploi")
 
 
 class Experience(models.TextChoices):
@@ -93,5 +93,5 @@ DOMAINS = [
     ("SEC", "Sécurité"),
     ("SOC", "Social enfance famille"),
     ("TRA", "Transports"),
-    ("USA", "Relation à l'usager"),
+    ("USA", "Relation à l’usager"),
 ]

@@ -27,8 +27,8 @@ DEPARTEMENTS = [
     ("19", "Corrèze"),
     ("2A", "Corse-du-Sud"),
     ("2B", "Haute-Corse"),
-    ("21", "Côte-d'Or"),
-    ("22", "Côtes-d'Armor"),
+    ("21", "Côte-d’Or"),
+    ("22", "Côtes-d’Armor"),
     ("23", "Creuse"),
     ("24", "Dordogne"),
     ("25", "Doubs"),
@@ -101,7 +101,7 @@ DEPARTEMENTS = [
     ("92", "Hauts-de-Seine"),
     ("93", "Seine-Saint-Denis"),
     ("94", "Val-de-Marne"),
-    ("95", "Val-d'Oise"),
+    ("95", "Val-d’Oise"),
     ("971", "Guadeloupe"),
     ("972", "Martinique"),
     ("973", "Guyane"),
@@ -137,7 +137,7 @@ REGIONS = {
     "75": "Nouvelle-Aquitaine",
     "76": "Occitanie",
     "84": "Auvergne-Rhône-Alpes",
-    "93": "Provence-Alpes-Côte d'Azur",
+    "93": "Provence-Alpes-Côte d’Azur",
     "94": "Corse",
 }
 _DEPARTEMENTS_BY_REGION = {

@@ -39,7 +39,7 @@ class OpenOffersRssFeed(Feed):
     url_name = "jobs:rss"
     language = "fr"
     description = (
-        "Les offres d'emploi ouvertes de l'Office français de protection des réfugiés et apatrides."
+        "Les offres d’emploi ouvertes de l’Office français de protection des réfugiés et apatrides."
     )
 
     def get_object(self, request, *args, **kwargs):
@@ -56,7 +56,7 @@ class OpenOffersRssFeed(Feed):
 
     def title(self, obj):
         """« Offres d'emploi : Ressources humaines – OFPRA recrute » for a filtered feed."""
-        what = "Offres d'emploi"
+        what = "Offres d’emploi"
         if obj.labels:
             what = f"{what} : {', '.join(obj.labels)}"
         return f"{what} – {settings.SITE_NAME}"

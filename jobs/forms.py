@@ -41,8 +41,8 @@ def short_publication_warning(job):
     published_on = timezone.localtime(job.published_at).date()
     return _(
         "« %(title)s » (Réf. %(reference)s) : la date limite de candidature (%(deadline)s) tombe "
-        "moins d'un mois après la mise en ligne (%(published)s). Le décret n° 2018-1351 (art. 4) "
-        "demande qu'une offre reste publiée au moins un mois ; repoussez la date limite si "
+        "moins d’un mois après la mise en ligne (%(published)s). Le décret n° 2018-1351 (art. 4) "
+        "demande qu’une offre reste publiée au moins un mois ; repoussez la date limite si "
         "possible."
     ) % {
         "title": job.title,
@@ -127,12 +127,12 @@ class JobAdminForm(forms.ModelForm):
         for label in missing:
             name = field_by_label.get(label)
             if name in self.fields and name not in self.errors:
-                self.add_error(name, _("Obligatoire pour publier l'offre."))
+                self.add_error(name, _("Obligatoire pour publier l’offre."))
         self.add_error(
             None,
             _(
-                "L'offre ne peut pas être publiée : il manque %(items)s (mentions obligatoires du "
-                "décret n° 2018-1351). Complétez ces champs ou enregistrez l'offre comme brouillon."
+                "L’offre ne peut pas être publiée : il manque %(items)s (mentions obligatoires du "
+                "décret n° 2018-1351). Complétez ces champs ou enregistrez l’offre comme brouillon."
             )
             % {"items": ", ".join(missing)},
         )

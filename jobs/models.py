@@ -43,7 +43,7 @@ class Domain(models.Model):
 
     code = models.CharField(_("code RMFP"), max_length=3, unique=True)
     name = models.CharField(_("libellé"), max_length=100)
-    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=100, unique=True)
 
     # Fixtures name a domaine by its RMFP code (["GRH"]): its pk depends on the migration's order.
     objects = DomainManager()
@@ -121,15 +121,15 @@ class Job(models.Model):
         unique=True,
         blank=True,
         help_text=_(
-            "Remplie automatiquement à l'enregistrement ; affichée sur l'offre (« Réf. »)."
+            "Remplie automatiquement à l’enregistrement ; affichée sur l’offre (« Réf. »)."
         ),
     )
     title = models.CharField(_("intitulé du poste"), max_length=200)
     slug = models.SlugField(
-        _("identifiant dans l'adresse"),
+        _("identifiant dans l’adresse"),
         max_length=200,
         blank=True,
-        help_text=_("Rempli automatiquement à partir de l'intitulé."),
+        help_text=_("Rempli automatiquement à partir de l’intitulé."),
     )
     state = models.CharField(
         _("état"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
@@ -147,13 +147,13 @@ class Job(models.Model):
     )
     category = models.CharField(_("catégorie"), max_length=14, choices=Category.choices, blank=True)
     corps_grade = models.CharField(
-        _("corps ou cadre d'emplois, grade"),
+        _("corps ou cadre d’emplois, grade"),
         max_length=200,
         blank=True,
-        help_text=_("Ex. « Attaché d'administration de l'État »."),
+        help_text=_("Ex. « Attaché d’administration de l’État »."),
     )
     nature = models.CharField(
-        _("nature de l'emploi"),
+        _("nature de l’emploi"),
         max_length=21,
         choices=Nature.choices,
         default=Nature.TITULAIRE_CONTRACTUEL,
@@ -168,7 +168,7 @@ class Job(models.Model):
         help_text=_("Ex. « 3 ans renouvelable »."),
     )
     vacancy_reason = models.CharField(
-        _("création ou vacance d'emploi"),
+        _("création ou vacance d’emploi"),
         max_length=8,
         choices=VacancyReason.choices,
         default=VacancyReason.VACANCE,
@@ -188,7 +188,7 @@ class Job(models.Model):
         _("autorité de recrutement"),
         max_length=200,
         blank=True,
-        help_text=_("Ex. « Directeur général de l'Ofpra »."),
+        help_text=_("Ex. « Directeur général de l’Ofpra »."),
     )
     employer = models.ForeignKey(
         Employer, on_delete=models.PROTECT, related_name="jobs", verbose_name=_("employeur")
@@ -203,7 +203,7 @@ class Job(models.Model):
 
     # Location (item 10)
     location_label = models.CharField(
-        _("localisation"), max_length=100, help_text=_("Tel qu'affiché, ex. « Val de Marne (94) ».")
+        _("localisation"), max_length=100, help_text=_("Tel qu’affiché, ex. « Val de Marne (94) ».")
     )
     department_code = models.CharField(
         _("code du département"), max_length=3, blank=True, db_index=True
@@ -220,12 +220,12 @@ class Job(models.Model):
     telework_days = models.PositiveSmallIntegerField(
         _("jours de télétravail par semaine"), null=True, blank=True
     )
-    has_management = models.BooleanField(_("management d'une équipe"), default=False)
+    has_management = models.BooleanField(_("management d’une équipe"), default=False)
     experience = models.CharField(
         _("expérience souhaitée"), max_length=8, choices=Experience.choices, blank=True
     )
     full_time = models.BooleanField(_("temps plein"), default=True)
-    education_level = models.CharField(_("niveau d'études"), max_length=100, blank=True)
+    education_level = models.CharField(_("niveau d’études"), max_length=100, blank=True)
     salary = models.CharField(
         _("rémunération"),
         max_length=250,
@@ -239,10 +239,10 @@ class Job(models.Model):
         _("rémunération annuelle brute maximale (€)"), null=True, blank=True
     )
     time_in_post = models.CharField(
-        _("durée d'occupation du poste"),
+        _("durée d’occupation du poste"),
         max_length=100,
         blank=True,
-        help_text=_("Durée minimale ou maximale d'occupation, le cas échéant."),
+        help_text=_("Durée minimale ou maximale d’occupation, le cas échéant."),
     )
     openings = models.PositiveSmallIntegerField(_("nombre de postes"), default=1)
 
@@ -250,7 +250,7 @@ class Job(models.Model):
     missions = models.TextField(_("vos missions"), blank=True, help_text=rich_text.HELP_TEXT)
     profile = models.TextField(_("profil recherché"), blank=True, help_text=rich_text.HELP_TEXT)
     specific_conditions = models.TextField(
-        _("conditions particulières d'exercice"), blank=True, help_text=rich_text.HELP_TEXT
+        _("conditions particulières d’exercice"), blank=True, help_text=rich_text.HELP_TEXT
     )
     additional_info = models.TextField(
         _("informations complémentaires"), blank=True, help_text=rich_text.HELP_TEXT
@@ -273,13 +273,13 @@ class Job(models.Model):
     )
 
     # Dates (item 11, art. 4)
-    vacancy_date = models.DateField(_("date de vacance de l'emploi"), null=True, blank=True)
+    vacancy_date = models.DateField(_("date de vacance de l’emploi"), null=True, blank=True)
     start_date = models.DateField(_("date de prise de poste"), null=True, blank=True)
     published_at = models.DateTimeField(
         _("en ligne depuis le"),
         default=timezone.now,
         db_index=True,
-        help_text=_("L'offre n'apparaît sur le site qu'à partir de cette date."),
+        help_text=_("L’offre n’apparaît sur le site qu’à partir de cette date."),
     )
     deadline = models.DateField(
         _("date limite de candidature"),
@@ -287,8 +287,8 @@ class Job(models.Model):
         blank=True,
         db_index=True,
         help_text=_(
-            "Les candidatures sont reçues jusqu'à 23 h 59 (heure de Paris) ce jour-là ; l'offre "
-            "se clôt ensuite d'elle-même."
+            "Les candidatures sont reçues jusqu’à 23 h 59 (heure de Paris) ce jour-là ; l’offre "
+            "se clôt ensuite d’elle-même."
         ),
     )
 
@@ -307,8 +307,8 @@ class Job(models.Model):
     objects = JobQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("offre d'emploi")
-        verbose_name_plural = _("offres d'emploi")
+        verbose_name = _("offre d’emploi")
+        verbose_name_plural = _("offres d’emploi")
         ordering = ["-published_at", "-pk"]
         constraints = [
             models.CheckConstraint(

@@ -29,7 +29,7 @@ SEED = {
     },
     "2024-1712846": {
         "title": "Auditeur(trice) chargé(e)des entretiens d'introduction de demande d'asile EFA",
-        "domain": "Relation à l'usager",
+        "domain": "Relation à l’usager",
         # The seed writes « 02 décembre »; French writes the day without a leading zero.
         "online_since": "En ligne depuis le 2 décembre 2024",
         "published_on": datetime.date(2024, 12, 2),
@@ -69,7 +69,7 @@ def test_demo_has_the_seed_offers_with_their_facts(demo):
             "94120",
             "Fontenay-sous-Bois",
         )
-        assert job.get_versant_display() == "Fonction publique de l'État"
+        assert job.get_versant_display() == "Fonction publique de l’État"
         assert job.employer.name == EMPLOYER
         assert timezone.localtime(job.published_at).date() == seed["published_on"]
         assert job.recruiting_authority == "Directeur général de l'Ofpra"
@@ -125,7 +125,7 @@ def test_list_page_shows_the_seed_offers_like_the_seed(client, demo):
         assert seed["domain"] in text
         assert seed["online_since"] in text
     assert text.count("Localisation : Val de Marne (94)") == 3
-    assert text.count("Fonction publique : Fonction publique de l'État") == 3
+    assert text.count("Fonction publique : Fonction publique de l’État") == 3
     assert text.count(f"Employeur : {EMPLOYER}") == 3
 
 

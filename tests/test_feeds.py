@@ -117,7 +117,7 @@ def test_atom_entry_has_link_id_category_and_dates(client, offers):
     url = "http://testserver" + job.get_absolute_url()
     assert entry.find(f"{ATOM}link").get("href") == url
     assert entry.findtext(f"{ATOM}id") == url
-    assert entry.find(f"{ATOM}category").get("term") == "Relation à l'usager"
+    assert entry.find(f"{ATOM}category").get("term") == "Relation à l’usager"
     assert entry.findtext(f"{ATOM}published") is not None
     assert entry.findtext(f"{ATOM}updated") is not None
     assert "introduction" in entry.findtext(f"{ATOM}summary")
@@ -132,7 +132,7 @@ def test_feeds_honour_the_domaine_filter_and_name_it(client, offers):
 
     root = atom(client, "?domaine=relation-a-lusager")
     assert atom_titles(root) == {offers["open_usa"].title}
-    assert "Relation à l'usager" in root.findtext(f"{ATOM}title")
+    assert "Relation à l’usager" in root.findtext(f"{ATOM}title")
 
 
 def test_feeds_honour_the_text_search(client, offers):
@@ -144,7 +144,7 @@ def test_feeds_honour_the_text_search(client, offers):
 
 def test_unfiltered_feed_title_names_no_filter(client, offers):
     title = rss(client).find("channel").findtext("title")
-    assert title == "Offres d'emploi – OFPRA recrute"
+    assert title == "Offres d’emploi – OFPRA recrute"
 
 
 @pytest.mark.parametrize(

@@ -140,7 +140,7 @@ def test_hr_staff_open_the_add_form_in_the_offer_page_order(hr_client):
         "Classement",
         "Localisation",
         "Conditions",
-        "Textes de l'offre",
+        "Textes de l’offre",
         "Candidature",
         "Dates",
     ]
@@ -307,7 +307,7 @@ def test_publish_action_refuses_an_offer_missing_legal_items_and_names_them(hr_c
     incomplete.refresh_from_db()
     assert incomplete.state == State.DRAFT
     [error] = message_texts(response, messages.ERROR)
-    assert f"« Juriste » (Réf. {incomplete.reference}) n'a pas été publiée" in error
+    assert f"« Juriste » (Réf. {incomplete.reference}) n’a pas été publiée" in error
     for label in ["catégorie", "vos missions", "date limite de candidature"]:
         assert label in error
     complete.refresh_from_db()
@@ -333,7 +333,7 @@ def test_publish_action_warns_when_the_deadline_is_less_than_a_month_away(hr_cli
     assert urgent.state == State.PUBLISHED
     [warning] = message_texts(response, messages.WARNING)
     assert "« Urgent »" in warning
-    assert "moins d'un mois" in warning
+    assert "moins d’un mois" in warning
 
 
 def test_close_action_stops_applications(hr_client):
@@ -348,7 +348,7 @@ def test_close_action_stops_applications(hr_client):
     assert draft.state == State.DRAFT
     assert "1 offre clôturée." in message_texts(response, messages.SUCCESS)
     assert message_texts(response, messages.WARNING) == [
-        "1 offre n'était pas publiée et n'a pas été clôturée."
+        "1 offre n’était pas publiée et n’a pas été clôturée."
     ]
 
 
@@ -388,7 +388,7 @@ def test_duplicating_several_offers_counts_the_copies(hr_client):
 def test_actions_say_so_when_nothing_changed(hr_client):
     archived = JobFactory(state=State.ARCHIVED)
     response = run_action(hr_client, "archive", [archived])
-    assert message_texts(response) == ["Aucune offre n'a été archivée."]
+    assert message_texts(response) == ["Aucune offre n’a été archivée."]
 
 
 # Form validation ------------------------------------------------------------------------------
@@ -450,9 +450,9 @@ def test_deadline_less_than_a_month_after_publication_is_saved_with_a_warning(hr
     job = Job.objects.get(title="Renfort")
     assert job.deadline == datetime.date(2025, 4, 9)
     [warning] = [str(m) for m in response.context["messages"] if m.level == messages.WARNING]
-    assert "moins d'un mois" in warning
+    assert "moins d’un mois" in warning
     assert "art. 4" in warning
-    assertContains(response, "moins d&#x27;un mois")
+    assertContains(response, "moins d’un mois")
 
 
 def test_deadline_one_month_after_publication_gets_no_warning(hr_client, noon):
@@ -576,7 +576,7 @@ def test_the_departement_is_chosen_from_the_insee_table_and_the_region_follows(h
     assert response.status_code == 302, response.context["adminform"].form.errors
     job = Job.objects.get(title="Chargé(e) d'accueil Marseille")
     assert (job.department_code, job.region_code) == ("13", "93")
-    assert job.region_name == "Provence-Alpes-Côte d'Azur"
+    assert job.region_name == "Provence-Alpes-Côte d’Azur"
     assert job.location_label == "Bouches-du-Rhône (13)"
 
 

@@ -260,7 +260,7 @@ def test_en_bref_holds_the_key_facts_and_postuler_before_the_details(client):
     for fact in [
         "Candidatures ouvertes",
         "14 mars 2099",
-        "Fonction publique : Fonction publique de l'État",
+        "Fonction publique : Fonction publique de l’État",
         f"Employeur : {job.employer.name}",
         "Localisation : Val de Marne (94)",
         "Domaine : Ressources humaines",

@@ -68,7 +68,7 @@ def test_list_shows_count_and_card_facts(client, seed_offers):
     html = response.content.decode()
     assert "3 offres d’emploi" in html
     assert "Localisation : Val de Marne (94)" in html
-    assert "Fonction publique : Fonction publique de l&#x27;État" in html
+    assert "Fonction publique : Fonction publique de l’État" in html
     assert f"Employeur : {job.employer.name}" in html
     assert re.search(
         r'En ligne depuis le <time [^>]*datetime="2024-12-24">24 décembre 2024</time>', html
