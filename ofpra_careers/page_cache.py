@@ -40,6 +40,7 @@ import datetime
 import functools
 import hashlib
 import logging
+import pathlib
 import time
 
 from django.conf import settings
@@ -251,16 +252,36 @@ HEADER_SETTINGS = [
 ]
 
 
+# What a page is rendered by (templates, stylesheets, scripts, the apps' code): pages cached by one
+# release are never served by another. The cache outlives a restart (files, Redis), so without it a
+# `git pull` and a restart would serve the old pages until they expire.
+SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".css", ".js", ".json"}
+
+
+def release():
+    """PAGE_CACHE_RELEASE when set (e.g. the deployed commit), otherwise a digest of the size and
+    modification time of every source file under PAGE_CACHE_SOURCES (read once per process)."""
+    if settings.PAGE_CACHE_RELEASE:
+        return settings.PAGE_CACHE_RELEASE
+    digest = hashlib.sha256()
+    for folder in settings.PAGE_CACHE_SOURCES:
+        for path in sorted(pathlib.Path(folder).rglob("*")):
+            if path.suffix in SOURCE_SUFFIXES and path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
 @functools.cache
 def _headers_digest():
-    values = repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
+    values = repr([release(), *(getattr(settings, name, None) for name in HEADER_SETTINGS)])
     return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
 @receiver(setting_changed)
 def _forget_headers_digest(setting, **kwargs):
     # Tests change settings while the process runs; a deploy restarts the workers.
-    if setting in HEADER_SETTINGS:
+    if setting in HEADER_SETTINGS or setting.startswith("PAGE_CACHE_"):
         _headers_digest.cache_clear()
 
 

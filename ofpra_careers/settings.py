@@ -131,6 +131,13 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How many cached pages each worker also keeps in memory (about 60 KB each), still checked against
 # the shared content version on every request.
 PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=100)
+# Pages cached by one release of the code are never served by another: PAGE_CACHE_RELEASE names
+# the release (e.g. the deployed commit); unset, a digest of these folders' source files does.
+PAGE_CACHE_RELEASE = env("PAGE_CACHE_RELEASE", default="")
+PAGE_CACHE_SOURCES = [
+    BASE_DIR / name
+    for name in ["templates", "static/css", "static/js", "jobs", "employer", "ofpra_careers"]
+]
 # How many processes serve the site (gunicorn.conf.py exports its worker count). A per-process
 # cache (locmemcache://) cannot tell the others about an edit: with more than one process the page
 # cache is then off, rather than serving pages up to PAGE_CACHE_SECONDS old on the other workers.

@@ -123,6 +123,24 @@ def test_a_new_security_policy_is_not_hidden_by_pages_cached_under_the_old_one(
     assert "bluetooth=()" in response["Permissions-Policy"]
 
 
+def test_pages_cached_by_another_release_of_the_code_are_not_served(
+    client, jobs, settings, tmp_path
+):
+    # The cache outlives a restart (files, Redis): after an update of the templates, the pages
+    # cached by the old ones must not be served until they expire.
+    template = tmp_path / "page.html"
+    template.write_text("old")
+    settings.PAGE_CACHE_SOURCES = [tmp_path]
+    client.get("/offres/")
+    assert client.get("/offres/")[page_cache.HEADER] == "hit"
+    template.write_text("new template")
+    page_cache._headers_digest.cache_clear()  # What a restart does.
+    assert client.get("/offres/")[page_cache.HEADER] == "miss"
+    assert client.get("/offres/")[page_cache.HEADER] == "hit"
+    settings.PAGE_CACHE_RELEASE = "2026-12-02.1"
+    assert client.get("/offres/")[page_cache.HEADER] == "miss"
+
+
 def test_https_redirect_still_applies_to_pages_cached_over_https(client, jobs, settings):
     settings.SECURE_SSL_REDIRECT = True
     client.get("/offres/", secure=True)
