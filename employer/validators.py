@@ -36,7 +36,7 @@ def validate_image_file(file):
                 if image_format not in ALLOWED_FORMATS:
                     raise ValidationError(
                         _(
-                            "Format d'image non accepté (%(format)s) : envoyez une image JPEG, "
+                            "Format d’image non accepté (%(format)s) : envoyez une image JPEG, "
                             "PNG ou WebP."
                         )
                         % {"format": image_format},
@@ -58,7 +58,7 @@ def validate_image_file(file):
     except Exception as error:  # Pillow raises many types for undecodable data.
         raise ValidationError(
             _(
-                "Ce fichier n'est pas une image lisible : envoyez une photo au format JPEG, PNG "
+                "Ce fichier n’est pas une image lisible : envoyez une photo au format JPEG, PNG "
                 "ou WebP."
             ),
             code="invalid_image",
@@ -81,7 +81,7 @@ def _check_dimensions(width, height):
     if width > side or height > side:
         raise ValidationError(
             _(
-                "L'image mesure %(width)s × %(height)s pixels ; chaque côté doit mesurer au plus "
+                "L’image mesure %(width)s × %(height)s pixels ; chaque côté doit mesurer au plus "
                 "%(side)s pixels."
             )
             % {"width": width, "height": height, "side": side},
@@ -90,8 +90,8 @@ def _check_dimensions(width, height):
     if width * height > settings.MAX_UPLOAD_IMAGE_PIXELS:
         raise ValidationError(
             _(
-                "L'image mesure %(width)s × %(height)s pixels, soit %(pixels)s mégapixels ; la "
-                "limite est de %(limit)s mégapixels. Réduisez-la avant de l'envoyer."
+                "L’image mesure %(width)s × %(height)s pixels, soit %(pixels)s mégapixels ; la "
+                "limite est de %(limit)s mégapixels. Réduisez-la avant de l’envoyer."
             )
             % {
                 "width": width,
@@ -125,5 +125,5 @@ def validate_video_file(file):
         file.seek(position)
     if not any(matches(head) for matches in _VIDEO_SIGNATURES.values()):
         raise ValidationError(
-            _("Ce fichier n'est pas une vidéo MP4 ou WebM lisible."), code="invalid_video"
+            _("Ce fichier n’est pas une vidéo MP4 ou WebM lisible."), code="invalid_video"
         )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 logger = logging.getLogger(__name__)
 
 SAVE_FAILED = _(
-    "L'enregistrement a échoué : la base de données n'a pas répondu. Rien n'a été enregistré "
+    "L’enregistrement a échoué : la base de données n’a pas répondu. Rien n’a été enregistré "
     "(ni la fiche, ni ses parties). Vos saisies sont conservées ci-dessous : vérifiez-les et "
     "cliquez de nouveau sur « Enregistrer » dans quelques instants. Les fichiers joints sont "
     "à sélectionner de nouveau."

@@ -75,7 +75,7 @@ def test_new_offer_whose_save_fails_is_shown_again_with_what_was_typed(hr_client
 
     assert response.status_code == 200
     assert not Job.objects.exists()
-    assertContains(response, "L&#x27;enregistrement a échoué")
+    assertContains(response, "L’enregistrement a échoué")
     assertContains(response, KEPT)
     form = response.context["adminform"].form
     assert form["title"].value() == "Juriste en droit d'asile (H/F)"

@@ -20,7 +20,7 @@ from tests.test_employer_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
 
-NOT_READABLE = "Ce fichier n'est pas une image lisible : envoyez une photo au format JPEG, PNG"
+NOT_READABLE = "Ce fichier n’est pas une image lisible : envoyez une photo au format JPEG, PNG"
 
 
 def image_bytes(format, size=(1200, 800), mode="RGB"):
@@ -61,12 +61,12 @@ BAD_FILES = {
     "svg with a script": ("logo.svg", SVG, NOT_READABLE),
     "svg renamed .png": ("logo.png", SVG, NOT_READABLE),
     "truncated jpeg": ("coupee.jpg", image_bytes("JPEG")[:2000], NOT_READABLE),
-    "gif": ("anime.gif", image_bytes("GIF"), "Format d'image non accepté (GIF)"),
-    "bmp renamed .jpg": ("photo.jpg", image_bytes("BMP"), "Format d'image non accepté (BMP)"),
+    "gif": ("anime.gif", image_bytes("GIF"), "Format d’image non accepté (GIF)"),
+    "bmp renamed .jpg": ("photo.jpg", image_bytes("BMP"), "Format d’image non accepté (BMP)"),
     "too wide": (
         "bandeau.png",
         image_bytes("PNG", size=(9000, 10), mode="L"),
-        "L'image mesure 9000 × 10 pixels ; chaque côté doit mesurer au plus 8000 pixels.",
+        "L’image mesure 9000 × 10 pixels ; chaque côté doit mesurer au plus 8000 pixels.",
     ),
     "decompression bomb": (
         "bombe.png",
@@ -132,7 +132,7 @@ def test_photo_with_too_many_pixels_is_refused(hr_client, employer, settings):
     response = post_new_photo(hr_client, employer, upload)
 
     assert (
-        "L'image mesure 1000 × 1000 pixels, soit 1,0 mégapixels ; la limite est de 0,5 mégapixels."
+        "L’image mesure 1000 × 1000 pixels, soit 1,0 mégapixels ; la limite est de 0,5 mégapixels."
         in (response.content.decode().replace("&#x27;", "'"))
     )
     assert not Photo.objects.exists()
@@ -218,7 +218,7 @@ def test_a_page_renamed_mp4_is_refused(hr_client, employer):
     response = post_new_testimonial(hr_client, employer, upload)
 
     assert response.status_code == 200
-    assert "Ce fichier n&#x27;est pas une vidéo MP4 ou WebM lisible." in response.content.decode()
+    assert "Ce fichier n’est pas une vidéo MP4 ou WebM lisible." in response.content.decode()
     assert not employer_models.Testimonial.objects.exists()
 
 

@@ -303,10 +303,7 @@ def test_offer_cards_show_the_deadline(client):
     JobFactory(domain=job.domain, deadline=datetime.date(2099, 6, 30))
     html = client.get(job.get_absolute_url()).content.decode()
     similar = html[html.index('class="fr-mt-6w similar-offers"') :]
-    assert (
-        'Date limite de candidature : <time datetime="2099-06-30">'
-        "30 juin 2099</time>" in similar
-    )
+    assert 'Date limite de candidature : <time datetime="2099-06-30">30 juin 2099</time>' in similar
 
 
 def test_a_fully_remote_offer_says_where_applicants_may_live(client):

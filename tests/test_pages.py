@@ -23,14 +23,14 @@ NBSP = "\xa0"
 MANDATORY_PAGES = {
     "accessibility": (
         "/accessibilite/",
-        "Déclaration d'accessibilité",
+        "Déclaration d’accessibilité",
         [
             "article 47 de la loi n° 2005-102 du 11 février 2005",
             "Office français de protection des réfugiés et apatrides",
             "non conforme",
-            "Aucun audit de conformité n'a encore été réalisé",
+            "Aucun audit de conformité n’a encore été réalisé",
             "Contenus non accessibles",
-            "Retour d'information et contact",
+            "Retour d’information et contact",
             "201 rue Carnot 94136 Fontenay-sous-Bois Cedex",
             "Voies de recours",
             "Défenseur des droits Libre réponse 71120 75342 Paris CEDEX 07",
@@ -44,7 +44,7 @@ MANDATORY_PAGES = {
             "établissement public administratif",
             "201 rue Carnot 94120 Fontenay-sous-Bois",
             "Directeur de la publication",
-            "Le directeur général de l'Office français de protection des réfugiés et apatrides",
+            "Le directeur général de l’Office français de protection des réfugiés et apatrides",
             "Hébergement",
             "licence etalab-2.0",
         ],
@@ -60,20 +60,20 @@ MANDATORY_PAGES = {
             "Base légale",
             "Durée de conservation",
             "Destinataires des données",
-            "droit d'accès",
+            "droit d’accès",
             "Réclamation auprès de la CNIL",
-            "aucun cookie de mesure d'audience",
+            "aucun cookie de mesure d’audience",
             "csrftoken",
         ],
     ),
-    "sitemap_page": ("/plan-du-site/", "Plan du site", ["L'Ofpra recrute", "Nos offres d'emploi"]),
+    "sitemap_page": ("/plan-du-site/", "Plan du site", ["L’Ofpra recrute", "Nos offres d’emploi"]),
 }
 FOOTER_LINKS = [
     "Plan du site",
     f"Accessibilité{NBSP}: non conforme",
     "Mentions légales",
     "Données personnelles et gestion des cookies",
-    "Paramètres d'affichage",
+    "Paramètres d’affichage",
 ]
 
 
@@ -118,7 +118,7 @@ def test_mandatory_page_shows_its_heading_and_legal_text(client, name):
 def test_each_page_has_its_own_title(client):
     titles = {name: title(client.get(url)) for name, (url, _, _) in MANDATORY_PAGES.items()}
 
-    assert titles["accessibility"] == "Déclaration d'accessibilité - OFPRA recrute"
+    assert titles["accessibility"] == "Déclaration d’accessibilité - OFPRA recrute"
     assert titles["legal_notice"] == "Mentions légales - OFPRA recrute"
     assert titles["personal_data"] == "Données personnelles et gestion des cookies - OFPRA recrute"
     assert titles["sitemap_page"] == "Plan du site - OFPRA recrute"
@@ -306,8 +306,8 @@ def test_personal_data_page_never_calls_the_agency_its_own_processor(client, set
 
     text = plain(visible_text(client.get(reverse("personal_data"))))
 
-    assert "L'Ofpra, responsable des traitements, héberge lui-même le site" in text
-    assert "sous-traitant de l'Ofpra" not in text
+    assert "L’Ofpra, responsable des traitements, héberge lui-même le site" in text
+    assert "sous-traitant de l’Ofpra" not in text and "sous-traitant de l'Ofpra" not in text
     assert "(Ofpra), qui agit pour son compte" not in text
 
 
@@ -317,7 +317,7 @@ def test_personal_data_page_names_an_outside_host_as_processor(client, settings)
     text = plain(visible_text(client.get(reverse("personal_data"))))
 
     assert (
-        "L'Ofpra, responsable des traitements, confie l'hébergement du site à Hébergeur de test "
+        "L’Ofpra, responsable des traitements, confie l’hébergement du site à Hébergeur de test "
         "SAS, qui agit pour son compte et sur ses seules instructions, en qualité de "
         "sous-traitant (article 28 du RGPD)."
     ) in text

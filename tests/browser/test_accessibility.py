@@ -99,7 +99,7 @@ def test_first_tab_reaches_the_content_skip_link(page, live_server, request, pub
 
 def test_display_settings_switch_to_the_dark_theme(page, live_server, request):
     open_page(page, live_server, request, PAGES[1])
-    page.locator("#footer").get_by_role("button", name="Paramètres d'affichage").click()
+    page.locator("#footer").get_by_role("button", name="Paramètres d’affichage").click()
     dialog = page.get_by_role("dialog", name="Paramètres d’affichage")
     expect(dialog).to_be_visible()
     dialog.get_by_text("Thème sombre").click()

@@ -84,7 +84,7 @@ def test_public_page_has_no_csp_violation(page, live_server, request, public_pag
     expect(page.locator("#fr-menu-mobile")).to_be_visible()
     page.locator("#fr-menu-mobile").get_by_role("button", name="Fermer").click()
     expect(page.locator("#fr-menu-mobile")).to_be_hidden()
-    page.locator("#footer").get_by_role("button", name="Paramètres d'affichage").click()
+    page.locator("#footer").get_by_role("button", name="Paramètres d’affichage").click()
     page.get_by_role("dialog").get_by_text("Thème sombre").click()
     expect(page.locator("html")).to_have_attribute("data-fr-theme", "dark")
     assert violations() == []
