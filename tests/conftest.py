@@ -46,3 +46,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def hr_client(client, django_user_model):
+    """A member of the « RH » group the migrations create, with its rights and nothing more."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("agent.rh", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="RH"))
+    client.force_login(user)
+    return client

@@ -2,7 +2,12 @@
 `make bench` / `make lighthouse` (which import this module from bench/)."""
 
 import socket
+import subprocess
+import sys
 import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def port_open(port, host="127.0.0.1"):
@@ -27,3 +32,38 @@ def wait_until(condition, timeout, step=0.1):
             return True
         time.sleep(step)
     return False
+
+
+def start_gunicorn(env, workdir, name, extra_args=()):
+    """gunicorn as `make run` starts it (gunicorn.conf.py), daemonised on a free port.
+
+    Returns (its URL, its pid file); its error log is `workdir/NAME.log`. Fails the test with that
+    log when it does not answer within 30 s.
+    """
+    import pytest
+
+    port = free_port()
+    pidfile = workdir / f"{name}.pid"
+    log = workdir / f"{name}.log"
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "ofpra_careers.wsgi",
+            "-c",
+            "gunicorn.conf.py",
+            "--daemon",
+            "--pid",
+            str(pidfile),
+            "--error-logfile",
+            str(log),
+            "--control-socket",
+            str(workdir / f"{name}.ctl"),
+            *extra_args,
+        ],
+        cwd=BASE_DIR,
+        env={**env, "PORT": str(port), "HOST": "127.0.0.1"},
+        check=True,
+    )
+    if not wait_until(lambda: pidfile.exists() and port_open(port), timeout=30, step=0.2):
+        pytest.fail(f"gunicorn {name} did not start: {log.read_text()}")
+    return f"http://127.0.0.1:{port}", pidfile

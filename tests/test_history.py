@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
@@ -21,15 +20,6 @@ from tests.test_employer_admin import change_form_data
 from tests.test_job_admin import form_data, run_action
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hr_client(client, django_user_model):
-    """A member of the « RH » group, with the rights the migrations give it and nothing more."""
-    user = django_user_model.objects.create_user("agent.rh", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="RH"))
-    client.force_login(user)
-    return client
 
 
 def versions(obj):

@@ -8,7 +8,6 @@ from html import unescape
 import pytest
 import time_machine
 from django.contrib import messages
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.forms.models import model_to_dict
 from django.urls import reverse
@@ -33,15 +32,6 @@ CHANGELIST = "admin:jobs_job_changelist"
 def noon():
     with time_machine.travel(NOON, tick=False):
         yield
-
-
-@pytest.fixture
-def hr_client(client, django_user_model):
-    """A member of the « RH » group the migration creates: staff, not superuser."""
-    user = django_user_model.objects.create_user("agent.rh", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="RH"))
-    client.force_login(user)
-    return client
 
 
 def days(n):

@@ -6,7 +6,6 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from jobs.choices import State
@@ -19,14 +18,6 @@ PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 # The day the issue was seen: an offer closed on 2 December 2026, its deadline 16 January 2027.
 CLOSING = datetime.datetime(2026, 12, 2, 10, 30, tzinfo=PARIS)
 DEADLINE = datetime.date(2027, 1, 16)
-
-
-@pytest.fixture
-def hr_client(client, django_user_model):
-    user = django_user_model.objects.create_user("agent.rh", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="RH"))
-    client.force_login(user)
-    return client
 
 
 def visible_text(response):

@@ -13,7 +13,6 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from html.parser import HTMLParser
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port, port_open
+from tests.servers import port_open, start_gunicorn
 
 pytestmark = pytest.mark.multiserver
 
@@ -90,35 +89,9 @@ def servers(environment):
     pidfiles, urls = [], []
     try:
         for name in ["a", "b"]:
-            port = free_port()
-            pidfile = workdir / f"{name}.pid"
-            log = workdir / f"{name}.log"
+            url, pidfile = start_gunicorn(env, workdir, name)
             pidfiles.append(pidfile)
-            subprocess.run(
-                [
-                    str(Path(sys.executable).parent / "gunicorn"),
-                    "ofpra_careers.wsgi",
-                    "-c",
-                    "gunicorn.conf.py",
-                    "--daemon",
-                    "--pid",
-                    str(pidfile),
-                    "--error-logfile",
-                    str(log),
-                    "--control-socket",
-                    str(workdir / f"{name}.ctl"),
-                ],
-                cwd=BASE_DIR,
-                env={**env, "PORT": str(port), "HOST": "127.0.0.1"},
-                check=True,
-            )
-            for _ in range(150):
-                if pidfile.exists() and port_open(port):
-                    break
-                time.sleep(0.2)
-            else:
-                pytest.fail(f"gunicorn {name} did not start: {log.read_text()}")
-            urls.append(f"http://127.0.0.1:{port}")
+            urls.append(url)
         yield urls
     finally:
         for pidfile in pidfiles:

@@ -17,14 +17,13 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port, port_open
+from tests.servers import start_gunicorn
 from tests.test_two_instances import Browser, FormReader, csrf_token
 
 pytestmark = pytest.mark.gunicorn
@@ -64,40 +63,15 @@ def start_site(workdir, extra_env):
         subprocess.run(
             [*manage, *command], cwd=BASE_DIR, env=env, check=True, stdout=subprocess.DEVNULL
         )
-    port = free_port()
-    pidfile = workdir / "gunicorn.pid"
     accesslog = workdir / "access.log"
-    log = workdir / "error.log"
-    subprocess.run(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "ofpra_careers.wsgi",
-            "-c",
-            "gunicorn.conf.py",
-            "--daemon",
-            "--pid",
-            str(pidfile),
-            "--error-logfile",
-            str(log),
-            "--access-logfile",
-            str(accesslog),
-            # The worker's pid in each line: the figures say how many workers answered.
-            "--access-logformat",
-            "%(p)s %(s)s %(U)s",
-            "--control-socket",
-            str(workdir / "gunicorn.ctl"),
-        ],
-        cwd=BASE_DIR,
-        env={**env, "PORT": str(port), "HOST": "127.0.0.1"},
-        check=True,
+    # The worker's pid in each access log line: the figures say how many workers answered.
+    url, pidfile = start_gunicorn(
+        env,
+        workdir,
+        "gunicorn",
+        ["--access-logfile", str(accesslog), "--access-logformat", "%(p)s %(s)s %(U)s"],
     )
-    for _ in range(150):
-        if pidfile.exists() and port_open(port):
-            break
-        time.sleep(0.2)
-    else:
-        pytest.fail(f"gunicorn did not start: {log.read_text()}")
-    return f"http://127.0.0.1:{port}", pidfile, accesslog, env
+    return url, pidfile, accesslog, env
 
 
 @pytest.fixture(scope="module", params=["default", "locmem"])
