@@ -51,6 +51,10 @@ def test_each_demo_offer_prints_on_at_most_two_pages_with_what_a_reader_needs(
             " || getComputedStyle(logo, '::before').maskImage !== 'none'"
         )
         assert printed(page, ".fr-header__service-title")
+        # Whole on the paper: the header's gutters once pushed its left edge off the page.
+        assert page.locator(".fr-header .fr-logo").evaluate(
+            "logo => logo.getBoundingClientRect().left"
+        ) >= page.locator(".fr-header").evaluate("header => header.getBoundingClientRect().left")
         # The reference, the offer's address and how to apply, as text on paper.
         assert printed(page, ".job-detail__reference")
         assert page.get_by_text(f"Adresse de l’offre : {url}").is_visible()
