@@ -123,6 +123,21 @@ def test_illustration_is_sized_for_its_slot(page, live_server, employer_profile)
     assert abs(box["width"] / box["height"] - 16 / 9) < 0.02
 
 
+def test_images_take_their_room_before_they_load(page, live_server, employer_profile):
+    """A photo still loading keeps its slot: the page does not jump as each one arrives."""
+    employer_profile.illustration = jpeg("siege.jpg", size=(1600, 900))
+    employer_profile.illustration_alt = "Le siège de l'Ofpra"
+    employer_profile.save()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.route("**/media/**", lambda route: route.abort())  # No image ever arrives.
+    page.goto(live_server.url + "/")
+
+    heights = page.locator(".ofpra-media img").evaluate_all(
+        "images => images.map(image => image.getBoundingClientRect().height)"
+    )
+    assert heights and all(height > 100 for height in heights), heights
+
+
 def mean_lightness(png):
     return ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0] / 255
 
