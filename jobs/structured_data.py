@@ -97,7 +97,8 @@ def postal_address(job):
         "streetAddress": job.street_address,
         "addressLocality": job.city,
         "postalCode": job.postal_code,
-        "addressRegion": job.location_label,
+        # The région (« Île-de-France »), derived from the département; not the location label.
+        "addressRegion": job.region_name,
     }
     return {
         "@type": "PostalAddress",

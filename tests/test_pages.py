@@ -66,7 +66,11 @@ MANDATORY_PAGES = {
             "csrftoken",
         ],
     ),
-    "sitemap_page": ("/plan-du-site/", "Plan du site", ["L’Ofpra recrute", "Nos offres d’emploi"]),
+    "sitemap_page": (
+        "/plan-du-site/",
+        "Plan du site",
+        ["L’Ofpra recrute", "Nos offres d’emploi", "Suivre les offres"],
+    ),
 }
 FOOTER_LINKS = [
     "Plan du site",
