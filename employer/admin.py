@@ -1,10 +1,11 @@
 import json
 
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models
 from django.forms import Textarea
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -238,12 +239,24 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
             inline_admin_formset.__class__ = FrenchInlineAdminFormSet
         return inline_admin_formsets
 
+    # Django's French reads « Modification de profil de l’employeur » and « L’objet profil de
+    # l’employeur « … » a été modifié avec succès »: the profile named as HR would name it.
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["title"] = _("Créer le profil de l’employeur") if add else _("Modifier le profil")
         context["error_links"] = error_links(
             context["adminform"].form, context["inline_admin_formsets"]
         )
         context["demo_images"] = obj.demo_images() if obj else []
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """After a save, one sentence that leads to the page the profile is shown on."""
+        if level == messages.SUCCESS and request.method == "POST":
+            message = format_html(
+                'Le profil est enregistré. <a href="{}">Voir la page d’accueil du site</a>',
+                reverse("employer:home"),
+            )
+        return super().message_user(request, message, level, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:

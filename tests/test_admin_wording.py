@@ -15,3 +15,23 @@ def test_an_editor_with_no_action_yet_reads_a_sentence_not_aucun_e_disponible(cl
     assert "Aucun(e) disponible" not in html
     assert "Vous n’avez encore rien modifié." in html
     assert "Offres d’emploi" in html  # The rest of Django's page is still there.
+
+
+def test_the_profile_form_and_its_save_message_name_the_profile(hr_client):
+    from tests.factories import EmployerFactory
+    from tests.test_two_instances import FormReader
+
+    employer = EmployerFactory()
+    url = reverse("admin:employer_employer_change", args=[employer.pk])
+    html = hr_client.get(url).content.decode()
+    assert "<h1>Modifier le profil</h1>" in html
+    assert "Modification de profil" not in html
+    form = FormReader()
+    form.feed(html)
+    fields = dict(form.fields)
+    fields["name"] = "Office français de protection des réfugiés et apatrides (Ofpra)"
+    response = hr_client.post(url, {**fields, "_continue": "1"}, follow=True)
+    text = response.content.decode()
+    assert "Le profil est enregistré." in text
+    assert "a été modifié avec succès" not in text
+    assert f'href="{reverse("employer:home")}">Voir la page d’accueil du site</a>' in text
