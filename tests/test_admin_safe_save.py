@@ -14,7 +14,6 @@ from tests.factories import JobFactory
 from tests.test_employer_admin import change_form_data, change_url
 from tests.test_employer_admin import employer as employer  # noqa: F401 (a fixture)
 from tests.test_job_admin import form_data, new_offer_data
-from tests.test_job_admin import hr_client as hr_client  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
