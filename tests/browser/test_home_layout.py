@@ -210,7 +210,7 @@ def test_rh_editor_edits_the_profile_from_a_short_form(
 
     page.locator("#id_key_figures-0-value").fill("+1 100")
     page.locator('input[name="_save"]').first.click()
-    expect(page.locator(".messagelist")).to_contain_text("modifié")
+    expect(page.locator(".messagelist")).to_contain_text("Le profil est enregistré.")
     employer_profile.refresh_from_db()
     assert employer_profile.tagline == "À l’écoute du monde entier"
     assert employer_profile.key_figures.order_by("position").first().value == "+1 100"
