@@ -37,7 +37,7 @@ install: $(VENV)/.installed ## Create .venv and install the dependencies
 
 demo: install .env ## Migrate and load the demo content (safe to re-run)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --resize-images
 
 # collectstatic compresses some 2,000 files (Brotli and gzip): only redo it when they changed.
 staticfiles/.collected: $(VENV)/.installed $(shell find static -type f 2>/dev/null)

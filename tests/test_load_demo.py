@@ -279,3 +279,16 @@ def test_output_follows_verbosity():
     assert quiet.getvalue() == ""
     assert "demo: employer.Employer already has content, skipped." in chatty.getvalue()
     assert chatty.getvalue().rstrip().endswith("0 fixture(s) loaded, 0 image(s) copied.")
+
+
+def test_demo_load_makes_the_resized_copies_the_home_page_needs():
+    """Made on the first visit instead, they cost that visitor about 9 s."""
+    call_command("load_demo", resize_images=True, verbosity=0)
+    employer = Employer.objects.get()
+    specs = [
+        employer.illustration_resized,
+        *(photo.image_resized for photo in employer.photos.all()),
+        *(testimonial.photo_resized for testimonial in employer.testimonials.all()),
+    ]
+    assert len(specs) == 5
+    assert all(default_storage.exists(spec.name) for spec in specs)

@@ -137,7 +137,7 @@ class Site:
             connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{DATABASE}"')
         self.manage("migrate", "--noinput")
-        self.manage("load_demo")
+        self.manage("load_demo", "--resize-images")
         self.manage("generate_offers", "--count", "30")
         self.manage("collectstatic", "--noinput")
 
