@@ -113,6 +113,11 @@ _default_cache_folder = (
     BASE_DIR / "var" / "cache" / hashlib.sha256(_database_id.encode()).hexdigest()[:12]
 )
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{_default_cache_folder}")}
+# Two sites on one Redis (production and staging, say) must never serve each other's pages.
+CACHES["default"].setdefault(
+    "KEY_PREFIX",
+    env("CACHE_KEY_PREFIX", default=hashlib.sha256(_database_id.encode()).hexdigest()[:12]),
+)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
     # Django's file cache, with an increment the workers can share (ofpra_careers/cache.py).
     CACHES["default"]["BACKEND"] = "ofpra_careers.cache.SharedFileCache"
@@ -222,6 +227,14 @@ IMAGEKIT_DEFAULT_CACHEFILE_DIR = "cache"
 # django-imagekit itself reads IMAGEKIT_CACHEFILE_DIR (serve_media reads the line above).
 IMAGEKIT_CACHEFILE_DIR = IMAGEKIT_DEFAULT_CACHEFILE_DIR
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.source_name_dot_hash"
+# django-imagekit remembers in the cache that a copy exists, under its file name: two sites on one
+# Redis (or a site whose media folder was replaced) then skipped making copies missing from their
+# own folder, and a visitor waited 9 s for them the day Redis stopped. The media folder is part
+# of the key, and the memory lasts a day, so that a deleted copy is made again.
+IMAGEKIT_CACHE_PREFIX = (
+    f"imagekit:{hashlib.sha256(f'{MEDIA_S3_BUCKET}:{MEDIA_ROOT}'.encode()).hexdigest()[:12]}:"
+)
+IMAGEKIT_CACHE_TIMEOUT = 24 * 3600
 
 # Security: production values come from the environment (see .env.example); local defaults keep
 # `make run` usable over plain HTTP on 127.0.0.1.

@@ -292,3 +292,25 @@ def test_demo_load_makes_the_resized_copies_the_home_page_needs():
     ]
     assert len(specs) == 5
     assert all(default_storage.exists(spec.name) for spec in specs)
+
+
+def test_demo_load_makes_the_copies_even_where_the_cache_remembers_them_elsewhere():
+    """django-imagekit remembers in the cache that a copy exists: that memory, left by another
+    media folder on the same Redis, made the demo load skip the copies and the first visitor
+    after a Redis outage wait 9 s for them."""
+    from imagekit.cachefiles.backends import CacheFileState
+
+    call_command("load_demo", resize_images=True, verbosity=0)
+    employer = Employer.objects.get()
+    specs = [
+        employer.illustration_resized,
+        *(photo.image_resized for photo in employer.photos.all()),
+        *(testimonial.photo_resized for testimonial in employer.testimonials.all()),
+    ]
+    for spec in specs:
+        default_storage.delete(spec.name)
+        spec.cachefile_backend.set_state(spec, CacheFileState.EXISTS)
+
+    call_command("load_demo", resize_images=True, verbosity=0)
+
+    assert all(default_storage.exists(spec.name) for spec in specs)

@@ -84,14 +84,24 @@ def resize_images():
 
     django-imagekit makes them on first use: the first visitor of the home page after a demo load
     waited about 9 s for five WebP files (and past the outage tests' limit while Redis was down).
+    The files are looked for on disk: django-imagekit's memory that a copy exists (in the cache)
+    may come from another media folder, or from before this one was emptied.
     """
     Employer = apps.get_model("employer.Employer")
     count = 0
     for employer in Employer.objects.prefetch_related("photos", "testimonials"):
-        images = [
-            employer.illustration_image,
-            *(photo.resized for photo in employer.photos.all()),
-            *(testimonial.portrait for testimonial in employer.testimonials.all()),
+        specs = [
+            employer.illustration_resized,
+            *(photo.image_resized for photo in employer.photos.all()),
+            *(testimonial.photo_resized for testimonial in employer.testimonials.all()),
         ]
-        count += sum(1 for image in images if image)
+        for spec in specs:
+            if not spec.generator.source:
+                continue
+            try:
+                if not spec.storage.exists(spec.name):
+                    spec.generate(force=True)
+            except (OSError, ValueError):  # A missing or unreadable source: the site hides it.
+                continue
+            count += 1
     return count
