@@ -109,14 +109,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # several machines serve the site.
 _database = DATABASES["default"]
 _database_id = f"{_database.get('HOST', '')}:{_database.get('PORT', '')}/{_database['NAME']}"
-_default_cache_folder = (
-    BASE_DIR / "var" / "cache" / hashlib.sha256(_database_id.encode()).hexdigest()[:12]
-)
+_database_digest = hashlib.sha256(_database_id.encode()).hexdigest()[:12]
+_default_cache_folder = BASE_DIR / "var" / "cache" / _database_digest
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{_default_cache_folder}")}
 # Two sites on one Redis (production and staging, say) must never serve each other's pages.
 CACHES["default"].setdefault(
     "KEY_PREFIX",
-    env("CACHE_KEY_PREFIX", default=hashlib.sha256(_database_id.encode()).hexdigest()[:12]),
+    env("CACHE_KEY_PREFIX", default=_database_digest),
 )
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
     # Django's file cache, with an increment the workers can share (ofpra_careers/cache.py).

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.servers import free_port, port_open, wait_until
+from tests.servers import free_port, port_open, require_services, wait_until
 
 pytestmark = [
     pytest.mark.outage,
@@ -177,10 +177,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    if not (port_open(5432) and port_open(6379)):
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL (5432) and Redis (6379) must run on 127.0.0.1 in CI")
-        pytest.skip("needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
+    require_services(PostgreSQL=5432, Redis=6379)
     if not shutil.which("pg_ctlcluster") or not shutil.which("redis-server"):
         pytest.skip("needs pg_ctlcluster and redis-server to stop and start the services")
     site = Site(tmp_path_factory.mktemp("outage"))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import port_open, start_gunicorn
+from tests.servers import require_services, start_gunicorn
 
 pytestmark = pytest.mark.multiserver
 
@@ -36,14 +36,7 @@ def services():
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         # Once per CI run is enough: the PostgreSQL run (make test with DATABASE_URL) has it.
         pytest.skip("runs with the PostgreSQL suite (DATABASE_URL=postgres://...)")
-    missing = [
-        name for port, name in [(5432, "PostgreSQL"), (6379, "Redis")] if not port_open(port)
-    ]
-    if missing:
-        message = f"{' and '.join(missing)} not reachable on 127.0.0.1"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}: CI must run the two-server test")
-        pytest.skip(message)
+    require_services(PostgreSQL=5432, Redis=6379)
 
 
 @pytest.fixture(scope="module")

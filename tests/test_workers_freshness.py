@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import port_open, start_gunicorn
+from tests.servers import require_services, start_gunicorn
 from tests.test_two_instances import Browser, FormReader, csrf_token
 
 pytestmark = pytest.mark.gunicorn
@@ -85,10 +85,7 @@ def site(request, tmp_path_factory):
     workdir = tmp_path_factory.mktemp(f"workers-{request.param}")
     cache_url = CACHE_URLS[request.param]
     if cache_url == REDIS_URL:
-        if not port_open(6379):
-            if os.environ.get("CI") == "true":
-                pytest.fail("Redis must run on 127.0.0.1:6379 in CI")
-            pytest.skip("needs Redis on 127.0.0.1:6379")
+        require_services(Redis=6379)
         import redis
 
         redis.Redis.from_url(REDIS_URL).flushdb()

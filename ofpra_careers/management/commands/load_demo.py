@@ -1,5 +1,6 @@
 """Load the demo content for local runs (`make run` calls this on every start)."""
 
+import logging
 from pathlib import Path
 
 from django.apps import apps
@@ -21,6 +22,8 @@ FIXTURES = [
 
 # The demo's images, laid out as under MEDIA_ROOT (see fixtures/make_placeholder_images.py).
 DEMO_MEDIA = Path(settings.BASE_DIR) / "fixtures" / "media"
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -102,6 +105,7 @@ def resize_images():
                 if not spec.storage.exists(spec.name):
                     spec.generate(force=True)
             except (OSError, ValueError):  # A missing or unreadable source: the site hides it.
+                logger.warning("Cannot resize %s", spec.generator.source.name, exc_info=True)
                 continue
             count += 1
     return count
