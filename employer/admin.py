@@ -10,9 +10,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from core.admin_safety import SafeSaveMixin
 from employer.forms import CheckedImageField, TextareaField
 from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial, is_demo_file
-from ofpra_careers.admin_safety import SafeSaveMixin
 
 PREVIEW_WIDTH = 120
 
@@ -254,7 +254,7 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
         if level == messages.SUCCESS and request.method == "POST":
             message = format_html(
                 'Le profil est enregistré. <a href="{}">Voir la page d’accueil du site</a>',
-                reverse("employer:home"),
+                reverse("pages:home"),
             )
         return super().message_user(request, message, level, *args, **kwargs)
 

@@ -175,7 +175,7 @@ class Employer(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("employer:home")
+        return reverse("pages:home")
 
     @property
     def short_name(self):

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
+from core.admin_safety import SafeSaveMixin
 from jobs import search
 from jobs.choices import State
 from jobs.forms import JobAdminForm, go_online, short_publication_warning
 from jobs.models import Domain, Job
-from ofpra_careers.admin_safety import SafeSaveMixin
 
 
 class ApplicationsFilter(admin.SimpleListFilter):

@@ -6,8 +6,8 @@ class JobsConfig(AppConfig):
     verbose_name = "Offres d’emploi"
 
     def ready(self):
+        from core import page_cache
         from jobs.models import Domain, Job, next_visibility_change
-        from ofpra_careers import page_cache
 
         # Cached pages show offers: any change to one, or the clock reaching a publication time
         # or a deadline's end, makes them stale.

@@ -12,10 +12,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import page_cache
 from jobs import departements, search
 from jobs.choices import Category, Nature, Telework, Versant
 from jobs.models import Domain, Job
-from ofpra_careers import page_cache
 
 PUBLISHED_WITHIN = [
     ("1", _("Depuis 24 heures")),

@@ -8,10 +8,10 @@ from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.french_dates import french_date
 from jobs import departements, rich_text
 from jobs.choices import State
 from jobs.models import RICH_TEXT_FIELDS, Job
-from ofpra_careers.templatetags.french_dates import french_date
 
 
 def one_month_after(day):

@@ -1,13 +1,13 @@
 from django.urls import path, register_converter
 
+from core.page_cache import cache_page
 from jobs import converters, feeds, views
-from ofpra_careers.page_cache import cache_page
 
 app_name = "jobs"
 register_converter(converters.ReferenceConverter, "reference")
 
 # These addresses are part of the product (shared links, feeds, search engines): keep them stable.
-# cache_page: answered from the shared cache for anonymous visitors (ofpra_careers/page_cache.py).
+# cache_page: answered from the shared cache for anonymous visitors (core/page_cache.py).
 urlpatterns = [
     path("offres/", cache_page(views.JobListView.as_view()), name="list"),
     path("offres/rss.xml", cache_page(feeds.OpenOffersRssFeed()), name="rss"),

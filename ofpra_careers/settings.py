@@ -39,22 +39,24 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
-    # The project package is an app too: it holds the site-wide commands (load_demo).
-    "ofpra_careers",
+    # Our layers, bottom to top; each imports only those above it in this list (README,
+    # « Architecture »; checked by import-linter in CI).
+    "core",
     "employer",
     "jobs",
+    "pages",
 ]
 
 MIDDLEWARE = [
-    # Anonymous public pages from the shared cache (rules in ofpra_careers/page_cache.py). First:
+    # Anonymous public pages from the shared cache (rules in core/page_cache.py). First:
     # a stored page already carries every header the middlewares below gave it.
-    "ofpra_careers.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so that static files (SVG included) carry the policies too.
-    "ofpra_careers.security.ContentSecurityPolicyMiddleware",
-    "ofpra_careers.security.PermissionsPolicyMiddleware",
-    # X-Robots-Tag: noindex on the admin, which robots.txt does not name (ofpra_careers/middleware.py).
-    "ofpra_careers.middleware.AdminNoIndexMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    # X-Robots-Tag: noindex on the admin, which robots.txt does not name (core/middleware.py).
+    "core.middleware.AdminNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,8 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # A view that cannot reach the database answers the 503 page (ofpra_careers/middleware.py).
-    "ofpra_careers.middleware.DatabaseUnavailableMiddleware",
+    # A view that cannot reach the database answers the 503 page (core/middleware.py).
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: refuses logins after too many failures.
     "axes.middleware.AxesMiddleware",
 ]
@@ -84,7 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ofpra_careers.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -118,8 +120,8 @@ CACHES["default"].setdefault(
     env("CACHE_KEY_PREFIX", default=_database_digest),
 )
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
-    # Django's file cache, with an increment the workers can share (ofpra_careers/cache.py).
-    CACHES["default"]["BACKEND"] = "ofpra_careers.cache.SharedFileCache"
+    # Django's file cache, with an increment the workers can share (core/cache.py).
+    CACHES["default"]["BACKEND"] = "core.cache.SharedFileCache"
     # One file per cached page: room for the popular pages, culled a third at a time beyond that.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault(
         "MAX_ENTRIES", env.int("FILE_CACHE_MAX_ENTRIES", default=3000)
@@ -145,7 +147,16 @@ PAGE_CACHE_WORKER_PAGES = env.int("PAGE_CACHE_WORKER_PAGES", default=100)
 PAGE_CACHE_RELEASE = env("PAGE_CACHE_RELEASE", default="")
 PAGE_CACHE_SOURCES = [
     BASE_DIR / name
-    for name in ["templates", "static/css", "static/js", "jobs", "employer", "ofpra_careers"]
+    for name in [
+        "templates",
+        "static/css",
+        "static/js",
+        "core",
+        "employer",
+        "jobs",
+        "pages",
+        "ofpra_careers",
+    ]
 ]
 # How many processes serve the site (gunicorn.conf.py exports its worker count). A per-process
 # cache (locmemcache://) cannot tell the others about an edit: with more than one process the page
@@ -157,7 +168,7 @@ PAGE_CACHE_ENABLED = not (
 )
 # Django's RedisCache raises when Redis is down; this subclass serves pages uncached instead.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "ofpra_careers.cache.TolerantRedisCache"
+    CACHES["default"]["BACKEND"] = "core.cache.TolerantRedisCache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -247,14 +258,14 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=False)
 CSRF_COOKIE_SECURE = env.bool("DJANGO_CSRF_COOKIE_SECURE", default=False)
 SESSION_COOKIE_HTTPONLY = True
-# Database sessions that ignore forged keys (ofpra_careers/sessions.py) instead of erroring.
-SESSION_ENGINE = "ofpra_careers.sessions"
+# Database sessions that ignore forged keys (core/sessions.py) instead of erroring.
+SESSION_ENGINE = "core.sessions"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Content-Security-Policy (django-csp; ofpra_careers/security.py picks the admin's policy). No
+# Content-Security-Policy (django-csp; core/security.py picks the admin's policy). No
 # nonces: whole pages are cached and a cached nonce would be replayed. The site has no inline
 # script or style; the offer page's JSON-LD is a data block, which CSP does not block.
 _CSP_BASE = {
@@ -276,7 +287,7 @@ _CSP_BASE = {
     "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
 }
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
-# The admin's pages get their own policy (ofpra_careers/security.py), so that it can be loosened
+# The admin's pages get their own policy (core/security.py), so that it can be loosened
 # alone if an admin page ever needs it. Django 5.2's admin writes no inline script or style (its
 # pop-ups set styles from script files, which CSP allows): tests/browser/test_csp.py checks the
 # pages editors use in Chromium, so it is as strict as the public one.
@@ -315,8 +326,8 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # A French page in the admin's look (templates/admin/lockout.html), with status 429.
-AXES_LOCKOUT_CALLABLE = "ofpra_careers.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "ofpra_careers.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_VERBOSE = False
 
 # Whitenoise: hashed files get far-future cache headers (ten years, `immutable`); compressed

@@ -1,43 +1,21 @@
+"""The project's wiring: each layer's URLs, the admin, and the site-wide views of core."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
 
-from ofpra_careers import views
-from ofpra_careers.health import healthz
+from core import views
+from core.health import healthz
 
 admin.site.site_header = "OFPRA recrute — administration"
 admin.site.site_title = "OFPRA recrute"
 admin.site.index_title = "Contenus du site carrières"
 
 urlpatterns = [
-    path("", include("employer.urls")),
+    path("", include("pages.urls")),  # Home, legal pages, robots.txt, sitemap index
     path("", include("jobs.urls")),
-    path("", include("ofpra_careers.sitemaps")),  # /sitemap.xml, announced by robots.txt
-    # The mandatory pages of a State site (RGAA, loi 2004-575, RGPD).
-    path(
-        "accessibilite/",
-        TemplateView.as_view(template_name="pages/accessibilite.html"),
-        name="accessibility",
-    ),
-    path(
-        "mentions-legales/",
-        TemplateView.as_view(template_name="pages/mentions_legales.html"),
-        name="legal_notice",
-    ),
-    path(
-        "donnees-personnelles/",
-        TemplateView.as_view(template_name="pages/donnees_personnelles.html"),
-        name="personal_data",
-    ),
-    path(
-        "plan-du-site/",
-        TemplateView.as_view(template_name="pages/plan_du_site.html"),
-        name="sitemap_page",
-    ),
-    path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("healthz", healthz, name="healthz"),  # For probes and monitors (ofpra_careers/health.py).
+    path("healthz", healthz, name="healthz"),  # For probes and monitors (core/health.py).
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
@@ -50,5 +28,5 @@ if settings.SERVE_MEDIA:
         ),
     ]
 
-handler404 = "ofpra_careers.views.page_not_found"
-handler500 = "ofpra_careers.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

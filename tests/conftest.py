@@ -39,7 +39,7 @@ def _empty_cache():
     """Every test starts and ends with an empty cache: no test sees another's cached pages."""
     from django.core.cache import cache
 
-    from ofpra_careers import page_cache
+    from core import page_cache
 
     # A version is a timestamp: under a pinned clock two tests could make the same one.
     page_cache.forget_worker_copies()

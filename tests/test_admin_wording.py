@@ -34,4 +34,4 @@ def test_the_profile_form_and_its_save_message_name_the_profile(hr_client):
     text = response.content.decode()
     assert "Le profil est enregistré." in text
     assert "a été modifié avec succès" not in text
-    assert f'href="{reverse("employer:home")}">Voir la page d’accueil du site</a>' in text
+    assert f'href="{reverse("pages:home")}">Voir la page d’accueil du site</a>' in text

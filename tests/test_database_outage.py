@@ -12,9 +12,9 @@ from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
-from ofpra_careers.cache import TolerantRedisCache
-from ofpra_careers.middleware import RETRY_AFTER_SECONDS
-from ofpra_careers.views import server_error
+from core.cache import TolerantRedisCache
+from core.middleware import RETRY_AFTER_SECONDS
+from core.views import server_error
 from tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def assert_outage_page(response):
 
 
 def test_home_page_answers_503_while_the_database_is_down(client):
-    with mock.patch("employer.views.HomeView.get_context_data", side_effect=DOWN):
+    with mock.patch("pages.views.HomeView.get_context_data", side_effect=DOWN):
         response = client.get("/")
 
     assert_outage_page(response)
@@ -106,7 +106,7 @@ def test_the_site_recovers_on_the_next_request_once_the_database_is_back(client)
 def test_pages_are_served_uncached_while_redis_is_down(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "ofpra_careers.cache.TolerantRedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # Nothing listens there.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

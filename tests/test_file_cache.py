@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ofpra_careers.cache import SharedFileCache
+from core.cache import SharedFileCache
 
 
 def file_cache(folder):

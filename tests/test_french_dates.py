@@ -6,7 +6,7 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 
-from ofpra_careers.templatetags.french_dates import french_date
+from core.templatetags.french_dates import french_date
 
 
 @pytest.mark.parametrize(
@@ -33,5 +33,5 @@ def test_a_moment_is_written_in_paris_time():
 @pytest.mark.django_db
 def test_the_accessibility_statement_dates_read_1er(client, settings):
     settings.ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 12, 1)
-    response = client.get(reverse("accessibility"))
+    response = client.get(reverse("pages:accessibility"))
     assert '<time datetime="2026-12-01">1er décembre 2026</time>' in response.text

@@ -44,7 +44,7 @@ def test_healthz_answers_head_requests_and_refuses_post(client):
 def test_healthz_answers_503_when_the_database_is_down(client):
     failing = mock.MagicMock()
     failing.cursor.side_effect = OperationalError("could not connect to server")
-    with mock.patch("ofpra_careers.health.connection", failing):
+    with mock.patch("core.health.connection", failing):
         response = client.get("/healthz")
 
     assert response.status_code == 503
@@ -64,7 +64,7 @@ def test_healthz_answers_503_when_a_tolerant_redis_cache_cannot_connect(client, 
     # Nothing listens on port 9: the tolerant backend swallows the error, healthz still sees it.
     settings.CACHES = {
         "default": {
-            "BACKEND": "ofpra_careers.cache.TolerantRedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

@@ -146,7 +146,7 @@ def test_home_shows_every_section_in_the_seed_order(client, profile):
     response = client.get("/")
 
     assert response.status_code == 200
-    assert reverse("employer:home") == "/"
+    assert reverse("pages:home") == "/"
     headings = Page(response.content.decode()).headings
     assert [text for tag, text in headings if tag == "h1"] == [NAME]
     h2 = [text for tag, text in headings if tag == "h2"]

@@ -414,7 +414,7 @@ def test_list_queries_do_not_grow_with_the_number_of_offers(client, query):
 def test_home_page_shows_open_offer_count_and_latest_cards(client):
     jobs = JobFactory.create_batch(4)
     JobFactory(deadline=timezone.localdate() - datetime.timedelta(days=1))
-    html = client.get(reverse("employer:home")).content.decode()
+    html = client.get(reverse("pages:home")).content.decode()
     assert "4 offres d’emploi ouvertes" in html
     newest = sorted(jobs, key=lambda job: job.published_at, reverse=True)
     for job in newest[:3]:

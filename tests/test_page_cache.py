@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core import page_cache
 from employer.models import Employer
 from jobs.choices import State
-from ofpra_careers import page_cache
 from tests.factories import EmployerFactory, JobFactory, KeyFigureFactory
 from tests.test_job_admin import form_data
 

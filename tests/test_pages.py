@@ -21,7 +21,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 NBSP = "\xa0"
 MANDATORY_PAGES = {
-    "accessibility": (
+    "pages:accessibility": (
         "/accessibilite/",
         "Déclaration d’accessibilité",
         [
@@ -37,7 +37,7 @@ MANDATORY_PAGES = {
             "Schéma pluriannuel",
         ],
     ),
-    "legal_notice": (
+    "pages:legal_notice": (
         "/mentions-legales/",
         "Mentions légales",
         [
@@ -49,7 +49,7 @@ MANDATORY_PAGES = {
             "licence etalab-2.0",
         ],
     ),
-    "personal_data": (
+    "pages:personal_data": (
         "/donnees-personnelles/",
         "Données personnelles et gestion des cookies",
         [
@@ -66,7 +66,7 @@ MANDATORY_PAGES = {
             "csrftoken",
         ],
     ),
-    "sitemap_page": (
+    "pages:sitemap_page": (
         "/plan-du-site/",
         "Plan du site",
         ["L’Ofpra recrute", "Nos offres d’emploi", "Suivre les offres"],
@@ -122,10 +122,13 @@ def test_mandatory_page_shows_its_heading_and_legal_text(client, name):
 def test_each_page_has_its_own_title(client):
     titles = {name: title(client.get(url)) for name, (url, _, _) in MANDATORY_PAGES.items()}
 
-    assert titles["accessibility"] == "Déclaration d’accessibilité - OFPRA recrute"
-    assert titles["legal_notice"] == "Mentions légales - OFPRA recrute"
-    assert titles["personal_data"] == "Données personnelles et gestion des cookies - OFPRA recrute"
-    assert titles["sitemap_page"] == "Plan du site - OFPRA recrute"
+    assert titles["pages:accessibility"] == "Déclaration d’accessibilité - OFPRA recrute"
+    assert titles["pages:legal_notice"] == "Mentions légales - OFPRA recrute"
+    assert (
+        titles["pages:personal_data"]
+        == "Données personnelles et gestion des cookies - OFPRA recrute"
+    )
+    assert titles["pages:sitemap_page"] == "Plan du site - OFPRA recrute"
     assert title(client.get("/page-inconnue/")) == "Page non trouvée - OFPRA recrute"
 
 
@@ -171,7 +174,7 @@ def test_accessibility_statement_reads_its_facts_from_settings(client, settings)
     settings.ACCESSIBILITY_PLAN_URL = "https://www.ofpra.gouv.fr/schema-accessibilite-2026.pdf"
     settings.CONTACT_EMAIL = "accessibilite@example.gouv.fr"
 
-    response = client.get(reverse("accessibility"))
+    response = client.get(reverse("pages:accessibility"))
 
     assert 'href="https://www.ofpra.gouv.fr/schema-accessibilite-2026.pdf"' in response.text
     assert "accessibilite@example.gouv.fr" in visible_text(response)
@@ -183,7 +186,7 @@ def test_legal_notice_names_the_host_from_settings(client, settings):
     settings.SITE_HOST_NAME = "Hébergeur de test SAS"
     settings.SITE_HOST_ADDRESS = "1 rue de l'Exemple, 75000 Paris"
 
-    text = visible_text(client.get(reverse("legal_notice")))
+    text = visible_text(client.get(reverse("pages:legal_notice")))
 
     assert "Hébergeur de test SAS" in text
     assert "1 rue de l'Exemple, 75000 Paris" in text
@@ -192,17 +195,17 @@ def test_legal_notice_names_the_host_from_settings(client, settings):
 def test_personal_data_page_gives_the_dpo_contact(client, settings):
     settings.DPO_EMAIL = "dpo@example.gouv.fr"
 
-    response = client.get(reverse("personal_data"))
+    response = client.get(reverse("pages:personal_data"))
 
     assert 'href="mailto:dpo@example.gouv.fr"' in response.text
     assert 'href="https://www.cnil.fr/fr/plaintes"' in response.text
 
 
 def test_sitemap_page_lists_every_public_page_and_the_main_menu(client):
-    content = client.get(reverse("sitemap_page")).content.decode()
+    content = client.get(reverse("pages:sitemap_page")).content.decode()
     main = content[content.index('<main id="content"') : content.index("</main>")]
 
-    for name in ["employer:home", "jobs:list", *MANDATORY_PAGES]:
+    for name in ["pages:home", "jobs:list", *MANDATORY_PAGES]:
         assert f'href="{reverse(name)}"' in main, name
     assert "<ul>" in main
 
@@ -262,7 +265,7 @@ def test_public_pages_may_be_indexed(client):
         assert "X-Robots-Tag" not in client.get(url), url
 
 
-@pytest.mark.parametrize("name", ["accessibility", "legal_notice"])
+@pytest.mark.parametrize("name", ["pages:accessibility", "pages:legal_notice"])
 def test_legal_pages_name_the_address_the_site_is_reached_at(client, settings, name):
     """The address is the request's, as in the canonical link: never a default host of another
     machine (it was http://127.0.0.1:8000 whatever the host and port)."""
@@ -279,7 +282,7 @@ def test_legal_pages_name_the_address_the_site_is_reached_at(client, settings, n
 
 
 def test_legal_pages_name_the_port_they_are_served_on(client):
-    response = client.get(reverse("legal_notice"), HTTP_HOST="127.0.0.1:8104")
+    response = client.get(reverse("pages:legal_notice"), HTTP_HOST="127.0.0.1:8104")
 
     assert '<a href="http://127.0.0.1:8104">http://127.0.0.1:8104</a>' in response.text
     assert ":8000" not in response.text
@@ -308,7 +311,7 @@ def test_personal_data_page_never_calls_the_agency_its_own_processor(client, set
     """By default the Ofpra hosts the site: it is the controller, no sous-traitant of itself."""
     settings.SITE_HOST_NAME = "Office français de protection des réfugiés et apatrides (Ofpra)"
 
-    text = plain(visible_text(client.get(reverse("personal_data"))))
+    text = plain(visible_text(client.get(reverse("pages:personal_data"))))
 
     assert "L’Ofpra, responsable des traitements, héberge lui-même le site" in text
     assert "sous-traitant de l’Ofpra" not in text and "sous-traitant de l'Ofpra" not in text
@@ -318,7 +321,7 @@ def test_personal_data_page_never_calls_the_agency_its_own_processor(client, set
 def test_personal_data_page_names_an_outside_host_as_processor(client, settings):
     settings.SITE_HOST_NAME = "Hébergeur de test SAS"
 
-    text = plain(visible_text(client.get(reverse("personal_data"))))
+    text = plain(visible_text(client.get(reverse("pages:personal_data"))))
 
     assert (
         "L’Ofpra, responsable des traitements, confie l’hébergement du site à Hébergeur de test "
@@ -331,7 +334,7 @@ def test_personal_data_page_names_an_outside_host_as_processor(client, settings)
 def test_cookie_table_gives_the_session_length_the_site_applies(client, settings, age, shown):
     settings.SESSION_COOKIE_AGE = age
 
-    text = plain(visible_text(client.get(reverse("personal_data"))))
+    text = plain(visible_text(client.get(reverse("pages:personal_data"))))
 
     assert (
         f"sessionid Garder connectés les agents qui gèrent le contenu ; effacé à la fermeture du navigateur. {shown} au plus"
@@ -348,7 +351,7 @@ def test_favicon_ico_redirects_to_the_dsfr_favicon(client):
 
 
 def test_pages_link_the_dsfr_favicons(client):
-    content = client.get(reverse("legal_notice")).content.decode()
+    content = client.get(reverse("pages:legal_notice")).content.decode()
 
     assert 'href="/static/dsfr/dist/favicon/favicon.svg"' in content
     assert 'href="/static/dsfr/dist/favicon/apple-touch-icon.png"' in content
@@ -371,7 +374,7 @@ def fail(request):
 
 
 urlpatterns = [path("echec/", fail), path("", include("ofpra_careers.urls"))]
-handler500 = "ofpra_careers.views.server_error"
+handler500 = "core.views.server_error"
 
 
 @pytest.mark.urls(__name__)

@@ -69,7 +69,7 @@ def offer():
 
 
 def test_public_page_has_every_header(client):
-    assert_public_policy(client.get(reverse("legal_notice")))
+    assert_public_policy(client.get(reverse("pages:legal_notice")))
 
 
 def test_offer_page_has_every_header(client, offer):
@@ -80,7 +80,7 @@ def test_offer_page_has_every_header(client, offer):
 
 def test_list_feeds_and_robots_have_every_header(client, offer):
     assert_public_policy(client.get(reverse("jobs:list")))
-    for url in [reverse("jobs:rss"), reverse("jobs:atom"), reverse("robots")]:
+    for url in [reverse("jobs:rss"), reverse("jobs:atom"), reverse("pages:robots")]:
         response = client.get(url)
         assert response.status_code == 200
         assert_common_headers(response)
@@ -106,7 +106,7 @@ def test_admin_login_has_the_admin_policy(client, settings):
         "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "style-src": ["'none'"]}
     }
     assert csp(client.get(reverse("admin:login")))["style-src"] == {"'none'"}
-    assert csp(client.get(reverse("legal_notice")))["style-src"] == {"'self'"}
+    assert csp(client.get(reverse("pages:legal_notice")))["style-src"] == {"'self'"}
 
 
 def test_admin_pages_of_a_logged_in_editor_have_the_admin_policy(admin_client):
@@ -143,10 +143,10 @@ def test_https_settings_come_from_the_environment(settings, client):
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     settings.SECURE_HSTS_PRELOAD = True
     settings.SECURE_SSL_REDIRECT = True
-    response = client.get(reverse("legal_notice"))
+    response = client.get(reverse("pages:legal_notice"))
     assert response.status_code == 301
     assert response.url.startswith("https://")
-    response = client.get(reverse("legal_notice"), secure=True)
+    response = client.get(reverse("pages:legal_notice"), secure=True)
     assert response.headers["Strict-Transport-Security"] == (
         "max-age=31536000; includeSubDomains; preload"
     )

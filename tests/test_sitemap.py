@@ -58,19 +58,19 @@ def offers():
 
 
 def test_sitemap_path_is_the_one_robots_txt_announces(client):
-    assert reverse("sitemap") == "/sitemap.xml"
+    assert reverse("pages:sitemap") == "/sitemap.xml"
     assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").text
 
 
 def test_sitemap_lists_home_list_and_mandatory_pages(client):
     urls = sitemap_urls(client)
     for name in [
-        "employer:home",
+        "pages:home",
         "jobs:list",
-        "accessibility",
-        "legal_notice",
-        "personal_data",
-        "sitemap_page",
+        "pages:accessibility",
+        "pages:legal_notice",
+        "pages:personal_data",
+        "pages:sitemap_page",
     ]:
         assert BASE + reverse(name) in urls
     assert BASE + "/offres/" in urls

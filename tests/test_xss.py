@@ -44,7 +44,7 @@ def store_everywhere(payload):
 
 def html_pages(client, job, payload):
     pages = {
-        "home": reverse("employer:home"),
+        "home": reverse("pages:home"),
         "list": reverse("jobs:list"),
         "search": reverse("jobs:list") + "?" + urlencode({"q": payload}),
         "offer": job.get_absolute_url(),
@@ -56,8 +56,8 @@ def html_pages(client, job, payload):
 
 
 def xml_documents(client):
-    urls = [reverse("jobs:rss"), reverse("jobs:atom"), reverse("sitemap")]
-    index = client.get(reverse("sitemap"))
+    urls = [reverse("jobs:rss"), reverse("jobs:atom"), reverse("pages:sitemap")]
+    index = client.get(reverse("pages:sitemap"))
     urls += [
         urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", index.content.decode())
     ]

@@ -52,11 +52,11 @@ class PublicPage:
 
 
 PAGES = [
-    PublicPage("home", "employer:home", fixtures=("employer_profile",)),
-    PublicPage("accessibility", "accessibility"),
-    PublicPage("legal-notice", "legal_notice"),
-    PublicPage("personal-data", "personal_data"),
-    PublicPage("sitemap-page", "sitemap_page"),
+    PublicPage("home", "pages:home", fixtures=("employer_profile",)),
+    PublicPage("accessibility", "pages:accessibility"),
+    PublicPage("legal-notice", "pages:legal_notice"),
+    PublicPage("personal-data", "pages:personal_data"),
+    PublicPage("sitemap-page", "pages:sitemap_page"),
     PublicPage("not-found", "/cette-page-n-existe-pas/", status=404),
     PublicPage("job-list", "jobs:list", fixtures=("offers",)),
     PublicPage(

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from django.test import Client, RequestFactory
 
-from ofpra_careers.views import server_error
+from core.views import server_error
 from tests.browser.pages import PAGES
 
 pytestmark = [pytest.mark.htmlcheck, pytest.mark.django_db]

@@ -11,6 +11,7 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core import page_cache
 from employer.models import Employer
 from jobs import search
 from jobs.choices import (
@@ -26,7 +27,6 @@ from jobs.choices import (
 )
 from jobs.management import synthetic
 from jobs.models import Domain, Job
-from ofpra_careers import page_cache
 
 # Synthetic offers are recognisable by their reference: SYN-00000001, SYN-00000002...
 REFERENCE_PREFIX = "SYN-"

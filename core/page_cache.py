@@ -142,12 +142,6 @@ def next_change(now):
     return min([limit, *(moment for moment in moments if moment > now)])
 
 
-def next_midnight(now):
-    """Midnight Paris time (TIME_ZONE) after `now`: when deadlines pass."""
-    tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
-    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
-
-
 @_guarded()
 def cache_state(found=None):
     """A string naming the current content ("version-until"), or None without a working cache.

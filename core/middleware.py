@@ -13,8 +13,8 @@ from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
-from ofpra_careers.context_processors import site
-from ofpra_careers.security import is_admin_path
+from core.context_processors import site
+from core.security import is_admin_path
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ofpra_careers.management.backup import (
+from core.management.backup import (
     DATA_NAME,
     FORMAT_VERSION,
     MANIFEST_NAME,

@@ -49,4 +49,4 @@ EXACT_JSON = "json-exact"
 
 
 def register_exact_json():
-    serializers.register_serializer(EXACT_JSON, "ofpra_careers.management.exact_json")
+    serializers.register_serializer(EXACT_JSON, "core.management.exact_json")

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ofpra_careers.management.backup import (
+from core.management.backup import (
     DATA_NAME,
     EXACT_JSON,
     FORMAT_VERSION,

@@ -1,5 +1,5 @@
-"""Site-wide views: error pages, robots.txt, the favicon and the media files of the single-machine
-set-up."""
+"""Site-wide views that know no app: error pages, the favicon and the media files of the
+single-machine set-up."""
 
 import errno
 import sys
@@ -12,8 +12,8 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-from ofpra_careers.context_processors import site
-from ofpra_careers.middleware import DATABASE_UNAVAILABLE, service_unavailable
+from core.context_processors import site
+from core.middleware import DATABASE_UNAVAILABLE, service_unavailable
 
 # Resized images carry a content hash in their name, so they never change under the same URL.
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -49,16 +49,6 @@ def server_error(request):
         return service_unavailable(request)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request, **site(request)}))
-
-
-@require_safe
-def robots_txt(request):
-    """Everything may be crawled; the admin is never named here.
-
-    A `Disallow:` line for the admin would tell anyone where DJANGO_ADMIN_URL moved it: the admin's
-    own responses carry `X-Robots-Tag: noindex` instead (middleware.AdminNoIndexMiddleware).
-    """
-    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
 
 
 @require_safe
