@@ -396,3 +396,14 @@ def test_server_error_renders_the_dsfr_500_page_without_the_database(settings, d
     text = visible_text(response)
     assert "Erreur 500" in text
     assert all(label in text for label in FOOTER_LINKS)
+
+
+@pytest.mark.parametrize("url", ["/", "/offres/", "/accessibilite/", "/admin/login/"])
+def test_pages_are_french_for_every_browser_and_do_not_vary_on_its_language(client, url):
+    """The site has one language: a page that varied on Accept-Language would be stored once per
+    browser language by every shared cache (CDN, proxy), for the same French bytes."""
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+
+    assert response.status_code == 200
+    assert "accept-language" not in response.get("Vary", "").lower()
+    assert '<html lang="fr"' in response.text
