@@ -334,9 +334,13 @@ AXES_VERBOSE = False
 # are kept an hour.
 WHITENOISE_MAX_AGE = 3600
 
-# django-dsfr (each of these fixes a real bug, see shared/DSFR.md).
+# django-dsfr; each of these fixes a real bug:
+# - whitenoise's manifest storage rewrites the DSFR stylesheet, whose integrity hash then no longer
+#   matches: the browser would block it and the pages would render unstyled;
 DSFR_USE_INTEGRITY_CHECKSUMS = False
+# - by default component content is marked safe: a <script> typed by an editor would come out live;
 DSFR_CONTENT_IS_SAFE = False
+# - optional form fields say so, as the DSFR asks (a transitional setting: pytest silences its warning).
 DSFR_MARK_OPTIONAL_FIELDS = True
 
 # What the communication service validates: the bloc-marque text and the site's name.

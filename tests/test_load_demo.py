@@ -18,7 +18,8 @@ from employer.models import Employer, Photo
 
 pytestmark = pytest.mark.django_db
 
-# The seed page (shared/seed/ofpra-careers-page.txt) down to « Nos offres d'emploi », line by line,
+# The agency's careers page this site started from (its text is the demo content) down to « Nos
+# offres d'emploi », line by line,
 # typographic apostrophes and quotes as they are.
 SEED_LINES = [
     "Office français de protection des réfugiés et apatrides",

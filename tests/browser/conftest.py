@@ -1,7 +1,7 @@
 """Real-browser fixtures: Playwright driving Debian's Chromium, and the data the pages show.
 
 Without Chromium the browser tests skip with a reason, except when CI=true: there a missing browser
-is an error, never a skip. See shared/TESTING.md for why each launch argument is there.
+is an error, never a skip.
 """
 
 import io
@@ -21,6 +21,8 @@ from pytest_django.plugin import (  # noqa: E402
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Headless in a container: no sandbox (the tests run as root), no GPU, and nothing fetched from
+# Google while a test runs (updates, sync, first-run pages), so results do not depend on the network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
