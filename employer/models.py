@@ -58,45 +58,16 @@ def resized_image(spec_file, size):
 
 
 class EmployerQuerySet(models.QuerySet):
+    # Every part the home page shows, each in its editors' order (ProfilePart.Meta.ordering).
+    HOME_PAGE_PARTS = ["missions", "key_figures", "photos", "testimonials", "perks"]
+
     def for_home_page(self):
-        """The profile with every part the home page shows, fetched in a fixed number of queries."""
-        return self.prefetch_related("missions", "key_figures", "photos", "testimonials", "perks")
+        """The profiles with every part the home page shows: one query each, however many."""
+        return self.prefetch_related(*self.HOME_PAGE_PARTS)
 
     def home_page_profile(self):
-        """The profile for the home page in five queries, or None without a profile.
-
-        Missions and key figures, two short lists, come in one UNION ALL query instead of one
-        each: the home page's query budget (tests/test_query_budgets.py) counts them.
-        """
-        employer = self.prefetch_related("photos", "testimonials", "perks").order_by("pk").first()
-        if employer is None:
-            return None
-        missions = employer.missions.order_by().values_list(
-            "pk", "position", "text", models.Value("")
-        )
-        figures = employer.key_figures.order_by().values_list("pk", "position", "value", "label")
-        tagged = missions.annotate(kind=models.Value("m")).union(
-            figures.annotate(kind=models.Value("k")), all=True
-        )
-        parts = {"missions": [], "key_figures": []}
-        for pk, position, first, second, kind in tagged.order_by():
-            if kind == "m":
-                parts["missions"].append(
-                    Mission(pk=pk, employer=employer, position=position, text=first)
-                )
-            else:
-                parts["key_figures"].append(
-                    KeyFigure(
-                        pk=pk, employer=employer, position=position, value=first, label=second
-                    )
-                )
-        for name, items in parts.items():
-            # What prefetch_related would have stored: `employer.missions.all()` reads it.
-            queryset = getattr(employer, name).all()
-            queryset._result_cache = sorted(items, key=lambda item: (item.position, item.pk))
-            queryset._prefetch_done = True
-            employer._prefetched_objects_cache[name] = queryset
-        return employer
+        """The profile the home page shows, with its parts, or None without a profile."""
+        return self.for_home_page().order_by("pk").first()
 
 
 class Employer(models.Model):

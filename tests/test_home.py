@@ -10,8 +10,6 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connection, reset_queries
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -375,38 +373,6 @@ def test_title_and_meta_description(client, profile):
     assert "<title>OFPRA recrute</title>" in content
     description = re.search(r'<meta name="description" content="([^"]*)"', content).group(1)
     assert html.unescape(description).startswith(f"{NAME}, à l'écoute du monde : ")
-
-
-def test_query_count_does_not_grow_with_photos(client, django_assert_max_num_queries, profile):
-    client.get("/")  # Resized copies are generated on the first visit.
-    reset_queries()  # Each request clears the log: start from an empty one.
-    with CaptureQueriesContext(connection) as before:
-        client.get("/")
-    baseline = len(before)  # Read now: the next request clears the log it slices.
-    PhotoFactory.create_batch(6, employer=profile)
-    MissionFactory.create_batch(3, employer=profile)
-    PerkFactory.create_batch(3, employer=profile)
-    client.get("/")
-
-    with django_assert_max_num_queries(baseline):
-        response = client.get("/")
-
-    assert visible_text(response).count("Légende") == 6
-
-
-def test_profile_and_all_its_parts_take_six_queries(django_assert_num_queries, profile):
-    PhotoFactory.create_batch(4, employer=profile)
-
-    with django_assert_num_queries(6):
-        employer = Employer.objects.for_home_page().first()
-        parts = [
-            employer.missions.all(),
-            employer.key_figures.all(),
-            employer.photos.all(),
-            employer.testimonials.all(),
-            employer.perks.all(),
-        ]
-        assert [len(part) for part in parts] == [2, 4, 6, 1, 2]
 
 
 def stylesheets(response):

@@ -4,8 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -391,24 +389,6 @@ def test_list_links_its_feeds(client, seed_offers):
         r"Suivre les offres de cette recherche \(flux RSS ou Atom\)</a>",
         html,
     )
-
-
-def count_queries(client, query):
-    with CaptureQueriesContext(connection) as captured:
-        assert get_list(client, query).status_code == 200
-    return len(captured.captured_queries)
-
-
-@pytest.mark.parametrize(
-    "query",
-    ["", "?domaine=ressources-humaines&categorie=A&q=gestionnaire", "?page=2&tri=date-limite"],
-)
-def test_list_queries_do_not_grow_with_the_number_of_offers(client, query):
-    JobFactory.create_batch(3, category=Category.A)
-    few = count_queries(client, query)
-    JobFactory.create_batch(40, category=Category.A)
-    assert count_queries(client, query) == few
-    assert few <= 6
 
 
 def test_home_page_shows_open_offer_count_and_latest_cards(client):
