@@ -1,6 +1,5 @@
 import json
 
-import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models
@@ -167,27 +166,19 @@ def error_links(form, inline_admin_formsets):
     return links
 
 
-# The profile and its parts are kept together: a version of the profile holds every part as it
-# was, and restoring it brings back the parts (and removes those added since).
-PARTS = {
-    "missions": Mission,
-    "key_figures": KeyFigure,
-    "photos": Photo,
-    "testimonials": Testimonial,
-    "perks": Perk,
-}
-for part in PARTS.values():
-    reversion.register(part)
-reversion.register(Employer, follow=list(PARTS))
-
-
 # Set on the request while a version of the profile is being restored.
 RESTORING = "_restoring_employer_version"
 
 
 @admin.register(Employer)
 class EmployerAdmin(SafeSaveMixin, VersionAdmin):
-    """The whole careers page on one screen; there is only ever one profile."""
+    """The whole careers page on one screen; there is only ever one profile.
+
+    The profile and its parts are kept together in the history: VersionAdmin registers the
+    profile with django-reversion following each inline's parts (missions, key figures, photos,
+    testimonials, perks), so a version holds every part as it was, and restoring it brings the
+    parts back (and removes those added since). A part with no inline here would not be kept.
+    """
 
     list_display = ["name", "acronym", "updated_at"]
     # Every section but the first folds: Django opens the ones that hold an error.
