@@ -6,6 +6,18 @@ A backup is a .tar.gz archive:
 - `data.json`: `dumpdata` of the content, with natural keys (so it loads into any freshly
   migrated database: the domaines and the « RH » group the migrations create are matched by name);
 - `media/...`: every file of the media storage (uploaded photos and their resized copies).
+
+Why not django-dbbackup (5.4.0, checked): a backup must restore into either database, SQLite or
+PostgreSQL, whichever it came from (a site moved off SQLite, a copy of production for a
+developer). dbbackup's default connectors are the databases' own tools (SQLite's backup API, a
+`pg_dump` binary archive), and `dbrestore` refuses a backup made by another engine. Its
+`DjangoConnector` (dumpdata/loaddata with natural keys) does cross engines, but then: it dumps
+every table unless each is excluded by name (sessions, django-axes' login attempts...), with
+Django's JSON serializer, which cuts datetimes to the millisecond (a restored offer would differ
+from the one saved); `dbrestore` loads over whatever the database holds, where restore_backup
+refuses a database that already has content unless --force; and the media files are a second
+archive (`mediabackup`) to keep with the first. Ours is some 300 lines (the two commands, this
+module and exact_json.py) for one archive that restores exactly, into either database.
 """
 
 from django.apps import apps
