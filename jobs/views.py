@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
 from jobs import structured_data
-from jobs.facets import facet_counts, filter_groups, option_label
-from jobs.filters import SORTS, canonical_query, filter_open_offers
+from jobs.facets import facet_counts
+from jobs.filters import SORTS, JobFilter, filter_open_offers
 from jobs.models import Job
 
 SIMILAR_OFFERS = 3
@@ -23,26 +24,28 @@ class CountedPaginator(Paginator):
             self.count = count  # Instead of the cached property's COUNT(*) query.
 
 
-class JobListView(ListView):
+class JobListView(FilterView):
+    """The open offers that JobFilter chooses, 20 a page, with how many each option would give."""
+
+    filterset_class = JobFilter
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = 20
 
-    def get(self, request, *args, **kwargs):
-        # `?q=&localisation=&tri=recent` is the list itself: one short address for it.
-        params = canonical_query(request.GET)
-        if len(params) < sum(len(values) for _name, values in request.GET.lists()):
-            return redirect(request.path + (f"?{urlencode(params)}" if params else ""))
-        return super().get(request, *args, **kwargs)
+    def get_filterset(self, filterset_class):
+        return filter_open_offers(self.request.GET)
 
-    def get_queryset(self):
-        self.filterset, self.base, self.filter_kwargs = filter_open_offers(self.request.GET)
-        # The facet counts also give the number of offers listed: counted first, they spare the
-        # paginator its own COUNT(*) over the same offers.
-        self.counts, self.total = facet_counts(
-            self.base.order_by(), self.request.GET, self.filter_kwargs
-        )
-        return self.filterset.qs
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.filterset_class)
+        # `?q=&localisation=&tri=recent` is the list itself: one short address for it. Unknown
+        # values are ignored by the FilterSet: the list is never emptied for them (no `strict`).
+        params = self.filterset.canonical_query()
+        if params != [(name, value) for name, values in request.GET.lists() for value in values]:
+            query = f"?{urlencode(params)}" if params else ""
+            return redirect(request.path + query)
+        self.object_list = self.filterset.qs
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return CountedPaginator(queryset, per_page, count=self.total, **kwargs)
@@ -63,17 +66,21 @@ class JobListView(ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
+        # The facet counts also give the number of offers listed: counted first, they spare the
+        # paginator its own COUNT(*) over the same offers.
+        counts, self.total = facet_counts(self.filterset)
         context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
-        context["filter_groups"] = filter_groups(self.filterset, self.counts)
+        filterset = self.filterset
+        context["filter_groups"] = filterset.option_groups(counts)
         context["sort_options"] = SORTS
-        context["current_sort"] = self.filterset.form.cleaned_data.get("tri") or "recent"
-        context["active_filters"] = active_filters(self.filterset)
-        words = self.filterset.form.cleaned_data.get("q")
+        context["current_sort"] = filterset.current_sort
+        context["active_filters"] = filterset.active()
+        words = filterset.form.cleaned_data.get("q")
         if words and len(context["active_filters"]) > 1:
             # A way out of an empty result: the same words among all the offers.
             context["words_only_query"] = urlencode({"q": words})
-        context["follow_url"] = reverse("jobs:follow") + feed_query(self.request.GET)
+        for name in ("follow", "rss", "atom"):
+            context[f"{name}_url"] = filterset.offers_url(f"jobs:{name}")
         page = context["page_obj"]
         context["elided_pages"] = list(
             page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
@@ -89,57 +96,23 @@ class FollowOffersView(TemplateView):
 
     template_name = "jobs/follow.html"
 
+    def get(self, request, *args, **kwargs):
+        self.filterset = filter_open_offers(request.GET)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset, _base, _options = filter_open_offers(self.request.GET)
-        query = feed_query(self.request.GET)
+        filterset = self.filterset
         build = self.request.build_absolute_uri
-        context["filters"] = [tag["label"] for tag in active_filters(filterset)]
+        context["filters"] = [active["label"] for active in filterset.active()]
         context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": _("Offres d’emploi")}]
-        context["list_url"] = reverse("jobs:list") + query
-        context["rss_url"] = build(reverse("jobs:rss") + query)
-        context["atom_url"] = build(reverse("jobs:atom") + query)
-        if query:
+        context["list_url"] = filterset.offers_url("jobs:list")
+        context["rss_url"] = build(filterset.offers_url("jobs:rss"))
+        context["atom_url"] = build(filterset.offers_url("jobs:atom"))
+        if filterset.offers_query():
             context["all_rss_url"] = build(reverse("jobs:rss"))
             context["all_atom_url"] = build(reverse("jobs:atom"))
         return context
-
-
-def feed_query(data):
-    """« ?domaine=… » for the feeds of these filters, or "" for all offers.
-
-    Sort and page change how the list shows the offers, not which ones a feed carries.
-    """
-    params = [(name, value) for name, value in canonical_query(data) if name not in ("tri", "page")]
-    return f"?{urlencode(params)}" if params else ""
-
-
-def active_filters(filterset):
-    """(label, URL without that value) for each active filter, to show as removable tags."""
-    data = filterset.data
-    tags = []
-    if not filterset.is_bound:
-        return tags
-    form = filterset.form
-    form.is_valid()
-    for name, field in form.fields.items():
-        if name in ("tri",):
-            continue
-        value = form.cleaned_data.get(name)
-        values = value if isinstance(value, list) else [value] if value else []
-        choices = dict(getattr(field, "choices", []))
-        for item in values:
-            remaining = data.copy()
-            if isinstance(value, list):
-                remaining.setlist(name, [v for v in data.getlist(name) if v != item])
-            else:
-                remaining.pop(name, None)
-            remaining.pop("page", None)
-            label = option_label(name, item, choices.get(item, item))
-            if name == "q":
-                label = f"«\u00a0{item}\u00a0»"
-            tags.append({"label": label, "query": remaining.urlencode()})
-    return tags
 
 
 class JobDetailView(DetailView):

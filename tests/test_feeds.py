@@ -139,7 +139,8 @@ def test_feeds_honour_the_text_search(client, offers):
     assert rss_titles(rss(client, "?q=ACTION+SOCIALE")) == {offers["open_hr"].title}
     assert atom_titles(atom(client, "?q=d%E2%80%99introduction")) == {offers["open_usa"].title}
     title = rss(client, "?q=auditeur").find("channel").findtext("title")
-    assert "« auditeur »" in title
+    # As the list's tags and the follow page name it: no line break inside the guillemets.
+    assert "«\u00a0auditeur\u00a0»" in title
 
 
 def test_unfiltered_feed_title_names_no_filter(client, offers):
