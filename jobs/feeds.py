@@ -8,6 +8,7 @@ import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.shortcuts import redirect
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from jobs import rich_text
@@ -32,6 +33,10 @@ class OpenOffersRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         filterset = filter_open_offers(request.GET)
+        if not filterset.names_domains_by_slug():
+            # `?domaine=GRH`: the address of these offers names the domaine by its slug, as the
+            # list's does; a reader follows a permanent redirect and keeps the new address.
+            return redirect(filterset.offers_url(self.url_name), permanent=True)
         return super().__call__(request, *args, filterset=filterset, **kwargs)
 
     def get_object(self, request, *args, filterset, **kwargs):

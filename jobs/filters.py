@@ -202,6 +202,16 @@ class JobFilter(django_filters.FilterSet):
         redirect of an address with empty fields reads no table."""
         return page_cache.get_or_compute("domains:fr", sorted_domains)
 
+    @cached_property
+    def domain_slugs(self):
+        """Each way an address may name a domaine, folded -> its slug: the slug, and the RMFP
+        code (`Domain.code`, its natural key: « GRH »), which visitors and other sites type."""
+        return {
+            alias.casefold(): domain.slug
+            for domain in self.domains
+            for alias in (domain.slug, domain.code)
+        }
+
     def get_form_class(self):
         self.filters["domaine"].extra["choices"] = [(d.slug, d.name) for d in self.domains]
         return super().get_form_class()
@@ -231,7 +241,8 @@ class JobFilter(django_filters.FilterSet):
 
     def canonical_query(self):
         """The query's parameters as the list's address keeps them, in their order: no empty
-        value nor default.
+        value nor default, each domaine by its slug (`?domaine=GRH` is
+        `?domaine=ressources-humaines`).
 
         The filter form sends every field (`?q=&localisation=&tri=recent`): such URLs are
         redirected to the short one, which is what visitors share and search engines index.
@@ -241,8 +252,19 @@ class JobFilter(django_filters.FilterSet):
             for value in values:
                 if not value.strip() or self.DEFAULTS.get(name) == value:
                     continue
+                if name == "domaine":
+                    value = self.domain_slugs.get(value.strip().casefold(), value)
                 params.append((name, value))
         return params
+
+    def names_domains_by_slug(self):
+        """False when the address names a domaine otherwise (its code, another case): that
+        address has moved for good to the slug's."""
+        return all(
+            self.domain_slugs.get(value.strip().casefold(), value) == value
+            for value in self.data.getlist("domaine")
+            if value.strip()
+        )
 
     def offers_query(self):
         """The canonical parameters that choose the offers, encoded: the query of the feeds and

@@ -41,8 +41,11 @@ class JobListView(FilterView):
         # values are ignored by the FilterSet: the list is never emptied for them (no `strict`).
         params = self.filterset.canonical_query()
         if params != [(name, value) for name, values in request.GET.lists() for value in values]:
+            # A domaine named by its RMFP code (`?domaine=GRH`) is the slug's address for good;
+            # empty fields come again with each use of the form.
+            permanent = not self.filterset.names_domains_by_slug()
             query = f"?{urlencode(params)}" if params else ""
-            return redirect(request.path + query)
+            return redirect(request.path + query, permanent=permanent)
         self.object_list = self.filterset.qs
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
@@ -98,6 +101,8 @@ class FollowOffersView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.filterset = filter_open_offers(request.GET)
+        if not self.filterset.names_domains_by_slug():
+            return redirect(self.filterset.offers_url("jobs:follow"), permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
