@@ -14,10 +14,11 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from core.admin_safety import SafeSaveMixin
+from core.templatetags.french_dates import french_date
 from jobs import search
 from jobs.choices import State
-from jobs.forms import JobAdminForm, go_online, short_publication_warning
-from jobs.models import Domain, Job
+from jobs.forms import JobAdminForm
+from jobs.models import Domain, IncompleteOffer, Job
 
 
 class ApplicationsFilter(admin.SimpleListFilter):
@@ -251,34 +252,31 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if form.is_going_online:
-            go_online(obj)
         super().save_model(request, obj, form, change)
-        if obj.state in (State.DRAFT, State.PUBLISHED) and (
-            warning := short_publication_warning(obj)
-        ):
-            messages.warning(request, warning)
+        if obj.state in (State.DRAFT, State.PUBLISHED) and obj.publication_too_short():
+            messages.warning(request, short_publication_warning(obj))
 
     @admin.action(description=_("Publier les offres sélectionnées"), permissions=["change"])
     def publish(self, request, queryset):
         """Publish what the legal minimum allows; name each refused offer and what it lacks."""
         published = []
-        for job in queryset.exclude(state=State.PUBLISHED):
-            if missing := job.missing_legal_items():
+        now = timezone.now()
+        for job in queryset.select_related("domain"):
+            try:
+                if not job.publish(now):
+                    continue
+            except IncompleteOffer as refused:
+                items = ", ".join(Job.legal_item_label(name) for name in refused.missing)
                 self.message_user(
                     request,
                     _(
                         "« %(title)s » (Réf. %(reference)s) n’a pas été publiée : il manque "
                         "%(items)s."
                     )
-                    % {"title": job.title, "reference": job.reference, "items": ", ".join(missing)},
+                    % {"title": job.title, "reference": job.reference, "items": items},
                     messages.ERROR,
                 )
                 continue
-            if job.state == State.DRAFT:
-                go_online(job)
-            job.state = State.PUBLISHED
-            job.save(update_fields=["state", "published_at", "closed_at", "updated_at"])
             self.log_change(request, job, _("Publiée depuis la liste des offres."))
             published.append(job)
         if published:
@@ -302,20 +300,20 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         else:
             self.message_user(request, _("Aucune offre n’a été publiée."), messages.WARNING)
         for job in published:
-            if warning := short_publication_warning(job):
-                self.message_user(request, warning, messages.WARNING)
+            if job.publication_too_short():
+                self.message_user(request, short_publication_warning(job), messages.WARNING)
 
     @admin.action(description=_("Clôturer les offres sélectionnées"), permissions=["change"])
     def close(self, request, queryset):
         """Stop applications before the deadline; the page stays, with « Candidatures closes »."""
-        # Closing a draft would show the public an offer that was never published.
-        skipped = queryset.exclude(state=State.PUBLISHED).count()
-        closed = 0
+        closed = skipped = 0
         now = timezone.now()
-        for job in queryset.filter(state=State.PUBLISHED):
+        for job in queryset.select_related("domain"):
             if job.close(now):
                 self.log_change(request, job, _("Clôturée"))
                 closed += 1
+            else:
+                skipped += 1  # Only a published offer closes.
         self._report_count(
             request,
             closed,
@@ -337,9 +335,11 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     @admin.action(description=_("Archiver les offres sélectionnées"), permissions=["change"])
     def archive(self, request, queryset):
         """Take offers off the site entirely (their page answers 404); they stay in the admin."""
-        archived = self._change_state(
-            request, queryset.exclude(state=State.ARCHIVED), State.ARCHIVED, _("Archivée")
-        )
+        archived = 0
+        for job in queryset.select_related("domain"):
+            if job.archive():
+                self.log_change(request, job, _("Archivée"))
+                archived += 1
         self._report_count(
             request,
             archived,
@@ -351,8 +351,11 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     def duplicate(self, request, queryset):
         """Start a new offer from an old one: a draft with a new reference and the same texts."""
         copies = []
-        for job in queryset:
-            copies.append(self._duplicate(request, job))
+        for job in queryset.select_related("domain"):
+            copy = job.copy()
+            copy.save()
+            self.log_addition(request, copy, _("Copie d’une offre existante."))
+            copies.append(copy)
         if len(copies) == 1:
             self.message_user(
                 request,
@@ -376,19 +379,6 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         )
         return None
 
-    def _duplicate(self, request, job):
-        suffix = str(_(" (copie)"))
-        max_length = Job._meta.get_field("title").max_length
-        job.pk = None
-        job._state.adding = True
-        job.reference = ""  # save() draws a new one.
-        job.title = job.title[: max_length - len(suffix)] + suffix
-        job.state = State.DRAFT
-        job.published_at = timezone.now()
-        job.save()
-        self.log_addition(request, job, _("Copie d’une offre existante."))
-        return job
-
     def _report_count(self, request, count, message, none_message):
         # French says « aucune offre », not « 0 offres ».
         if count:
@@ -396,13 +386,21 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         else:
             self.message_user(request, none_message, messages.WARNING)
 
-    def _change_state(self, request, queryset, state, log_message):
-        jobs = list(queryset)
-        for job in jobs:
-            job.state = state
-            job.save(update_fields=["state", "updated_at"])
-            self.log_change(request, job, log_message)
-        return len(jobs)
+
+def short_publication_warning(job):
+    """What an editor reads when `job.publication_too_short()`."""
+    published_on = timezone.localtime(job.published_at).date()
+    return _(
+        "« %(title)s » (Réf. %(reference)s) : la date limite de candidature (%(deadline)s) tombe "
+        "moins d’un mois après la mise en ligne (%(published)s). Le décret n° 2018-1351 (art. 4) "
+        "demande qu’une offre reste publiée au moins un mois ; repoussez la date limite si "
+        "possible."
+    ) % {
+        "title": job.title,
+        "reference": job.reference,
+        "deadline": french_date(job.deadline),
+        "published": french_date(published_on),
+    }
 
 
 def public_page_link(job, text=None):

@@ -11,7 +11,6 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import redirect
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from jobs import rich_text
 from jobs.filters import filter_open_offers
 from jobs.models import CARD_FIELDS
 
@@ -60,7 +59,7 @@ class OpenOffersRssFeed(Feed):
 
     def items(self, obj):
         # The card's columns, plus what an item adds: its missions and its last update.
-        return obj.qs.only(*CARD_FIELDS, "missions", "updated_at")[:MAX_ITEMS]
+        return obj.qs.only(*CARD_FIELDS, "missions_html", "updated_at")[:MAX_ITEMS]
 
     def item_title(self, item):
         return xml_safe(item.title)
@@ -69,7 +68,7 @@ class OpenOffersRssFeed(Feed):
         # Readers render an RSS description (and an Atom summary of type html) as HTML: give them
         # the offer page's HTML, from the same allow-list. Plain text would be decoded as markup
         # (« a < b » breaks it, a typed « &lt;img onerror&gt; » would run) and lose its lines.
-        return xml_safe(str(rich_text.render(item.missions)))
+        return xml_safe(str(item.missions_html))
 
     def item_guid_is_permalink(self, item):
         # The guid is the offer's absolute URL (Django's default), which stays stable.

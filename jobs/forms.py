@@ -1,71 +1,20 @@
 """The form HR staff fill in the admin to write and publish an offer."""
 
-import calendar
 import copy
 
 from django import forms
 from django.forms.models import construct_instance
-from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.templatetags.french_dates import french_date
 from jobs import departements, rich_text
 from jobs.choices import State
-from jobs.models import RICH_TEXT_FIELDS, Job
-
-
-def one_month_after(day):
-    """The same day next month, or that month's last day (31 January -> 28 or 29 February)."""
-    year, month = divmod(day.month, 12)
-    year, month = day.year + year, month + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def publication_too_short(job):
-    """Whether the deadline leaves the offer online less than one month (décret 2018-1351, art. 4).
-
-    The decree does not forbid it (an urgent vacancy may need it), so the admin warns, not refuses.
-    """
-    if job.deadline is None or job.published_at is None:
-        return False
-    published_on = timezone.localtime(job.published_at).date()
-    return job.deadline < one_month_after(published_on)
-
-
-def short_publication_warning(job):
-    """The warning an editor reads when `publication_too_short(job)`, or an empty string."""
-    if not publication_too_short(job):
-        return ""
-    published_on = timezone.localtime(job.published_at).date()
-    return _(
-        "« %(title)s » (Réf. %(reference)s) : la date limite de candidature (%(deadline)s) tombe "
-        "moins d’un mois après la mise en ligne (%(published)s). Le décret n° 2018-1351 (art. 4) "
-        "demande qu’une offre reste publiée au moins un mois ; repoussez la date limite si "
-        "possible."
-    ) % {
-        "title": job.title,
-        "reference": job.reference,
-        "deadline": french_date(job.deadline),
-        "published": french_date(published_on),
-    }
-
-
-def go_online(job, now=None):
-    """Set the publication date of a draft being published.
-
-    A draft's publication date is usually the day it was created; published later, it would read
-    « En ligne depuis » a day it was not online, and shorten the month art. 4 asks for. A date in
-    the future is kept: the editor scheduled the offer.
-    """
-    now = now or timezone.now()
-    if job.published_at is None or job.published_at < now:
-        job.published_at = now
+from jobs.models import LEGAL_ALTERNATIVES, Job
 
 
 class JobAdminForm(forms.ModelForm):
-    """Checks the legal minimum before an offer is published.
+    """Checks the legal minimum before an offer is published, and changes its state through the
+    offer's own methods (Job.publish(), close()...), which hold the rules of each change.
 
     The admin builds the fields from JobAdmin.fieldsets; the model's clean() refuses a deadline
     before the publication date (shown on the deadline field).
@@ -82,6 +31,8 @@ class JobAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A new offer starts as a draft (the model's default), whatever state this save gives it.
+        self.state_before = self.instance.state
         if "location_label" in self.fields:
             self.fields["location_label"].required = False
             self.fields["location_label"].help_text = _(
@@ -107,42 +58,54 @@ class JobAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("state") == State.PUBLISHED:
+        state = cleaned_data.get("state")
+        if state and state != self.state_before and not self.instance.can_become(state):
+            self.add_error("state", _("Seule une offre publiée peut être clôturée."))
+        if state == State.PUBLISHED:
             self._check_legal_minimum()
         return cleaned_data
 
     def _check_legal_minimum(self):
         # The instance is only filled in after clean(): check a copy holding what was typed,
-        # sanitised as it will be stored (a missions text made only of a <script> is empty).
+        # prepared as it will be stored (a missions text made only of a <script> is empty).
         candidate = construct_instance(self, copy.copy(self.instance))
-        for name in RICH_TEXT_FIELDS:
-            try:
-                setattr(candidate, name, rich_text.sanitize(getattr(candidate, name)))
-            except rich_text.UnsafeText:
-                pass  # Refused with its own message by Job.clean().
+        try:
+            candidate.prepare()
+        except rich_text.UnsafeText:
+            pass  # Refused with its own message by Job.clean().
         missing = candidate.missing_legal_items()
         if not missing:
             return
-        field_by_label = {str(field.verbose_name): field.name for field in Job._meta.fields}
-        for label in missing:
-            name = field_by_label.get(label)
+        for name in missing:
             if name in self.fields and name not in self.errors:
-                self.add_error(name, _("Obligatoire pour publier l’offre."))
+                self.add_error(name, self._required_message(name))
         self.add_error(
             None,
             _(
                 "L’offre ne peut pas être publiée : il manque %(items)s (mentions obligatoires du "
                 "décret n° 2018-1351). Complétez ces champs ou enregistrez l’offre comme brouillon."
             )
-            % {"items": ", ".join(missing)},
+            % {"items": ", ".join(Job.legal_item_label(name) for name in missing)},
         )
 
-    @property
-    def is_going_online(self):
-        """A draft (or a new offer) published by this save, its publication date left as it was."""
-        was = self.initial.get("state") if self.instance.pk else State.DRAFT
-        return (
-            self.cleaned_data.get("state") == State.PUBLISHED
-            and was == State.DRAFT
-            and "published_at" not in self.changed_data
-        )
+    def _required_message(self, name):
+        if other := LEGAL_ALTERNATIVES.get(name):
+            return _("Obligatoire pour publier l’offre, à moins de remplir « %(other)s ».") % {
+                "other": capfirst(Job._meta.get_field(other).verbose_name)
+            }
+        return _("Obligatoire pour publier l’offre.")
+
+    def save(self, commit=True):
+        """The state the editor chose is reached through the offer's method for that change.
+
+        Publishing a draft thus puts it online now; a publication date the editor typed in the
+        same save wins over that rule.
+        """
+        job = self.instance
+        chosen = job.state
+        if chosen != self.state_before:
+            job.state = self.state_before
+            job.become(chosen, save=False)
+            if "published_at" in self.changed_data:
+                job.published_at = self.cleaned_data["published_at"]
+        return super().save(commit)

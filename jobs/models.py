@@ -1,10 +1,11 @@
 """Job offers, as décret n° 2018-1351 (art. 3) and the national portal define them."""
 
+import calendar
 import secrets
 from urllib.parse import quote, urlsplit
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Func, IntegerField, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -104,6 +105,50 @@ class JobQuerySet(models.QuerySet):
     def search(self, query):
         return search.filter_by_text(self, query)
 
+    # Paths that skip Job.save() still make what it derives (Job.prepare): an offer's sanitised
+    # texts, their HTML and its search text never lag behind what was written.
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """Prepares each offer first, as save() does (a text met again is rendered once)."""
+        objs = list(objs)
+        rendered = {}
+        for job in objs:
+            job.draw_reference()
+            job.prepare(rendered)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        """Remakes, and writes, what is derived from the fields written."""
+        if stale := derived_fields(fields):
+            objs = list(objs)
+            rendered = {}
+            for job in objs:
+                job.prepare(rendered)
+            fields = [*fields, *(stale - set(fields))]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        """As QuerySet.update(); a change to a field others derive from goes on through prepare().
+
+        The rows take the new values in the database (expressions included), then each is read
+        back, prepared and written again, in one transaction: no reader ever sees a text that was
+        not sanitised, or HTML made from the previous text.
+        """
+        stale = derived_fields(kwargs)
+        if not stale:
+            return super().update(**kwargs)
+        rows = Job._base_manager.using(self.db)  # Its bulk_update() prepares nothing again.
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            for start in range(0, len(pks), 500):
+                jobs = list(rows.filter(pk__in=pks[start : start + 500]).select_related("domain"))
+                rendered = {}
+                for job in jobs:
+                    job.prepare(rendered)
+                rows.bulk_update(jobs, sorted(stale))
+        return count
+
 
 # The columns an offer card (list, home page, « offres similaires ») and its link read.
 CARD_FIELDS = [
@@ -119,6 +164,15 @@ CARD_FIELDS = [
     "domain__slug",
     "employer__name",
 ]
+
+
+class IncompleteOffer(Exception):
+    """Publishing refused: the offer lacks items décret 2018-1351 requires (`missing`, field names)."""
+
+    def __init__(self, job, missing):
+        self.job = job
+        self.missing = missing
+        super().__init__(f"{job.reference or job.title}: {', '.join(missing)} missing")
 
 
 def generate_reference():
@@ -313,6 +367,14 @@ class Job(models.Model):
         help_text=_("Le moment où l’équipe RH a clôturé l’offre, s’il y a lieu."),
     )
 
+    # The long texts as visitors get them, made by prepare() on save: pages and feeds read these
+    # instead of running Markdown on every request.
+    missions_html = rich_text.HTMLField()
+    profile_html = rich_text.HTMLField()
+    specific_conditions_html = rich_text.HTMLField()
+    additional_info_html = rich_text.HTMLField()
+    application_documents_html = rich_text.HTMLField()
+
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -368,7 +430,7 @@ class Job(models.Model):
                     "department_code",
                     "telework",
                 ],
-                condition=Q(state="publiee"),
+                condition=Q(state=State.PUBLISHED),
                 name="job_open_domain_idx",
             ),
             models.Index(
@@ -381,7 +443,7 @@ class Job(models.Model):
                     "department_code",
                     "telework",
                 ],
-                condition=Q(state="publiee"),
+                condition=Q(state=State.PUBLISHED),
                 name="job_open_category_idx",
             ),
         ]
@@ -390,20 +452,10 @@ class Job(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.slug = slugify(self.title)[:200] or "offre"
-        for field in RICH_TEXT_FIELDS:
-            setattr(self, field, rich_text.sanitize(getattr(self, field)))
-        self.search_text = build_search_text(self)
-        self._stamp_closing()
-        # The région follows from the département (INSEE), so the two never disagree.
-        self.region_code = departements.REGION_OF.get(self.department_code, "")
-        if (fields := kwargs.get("update_fields")) is not None and "state" in fields:
-            kwargs["update_fields"] = {*fields, "closed_at"}
-        while not self.reference:
-            # Random references are rarely drawn twice; the unique constraint guards the rest.
-            candidate = generate_reference()
-            if not Job.objects.filter(reference=candidate).exists():
-                self.reference = candidate
+        self.draw_reference()
+        self.prepare()
+        if (fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*fields, *derived_fields(fields)}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -432,29 +484,145 @@ class Job(models.Model):
                     }
                 )
 
-    def close(self, now=None):
+    def prepare(self, rendered=None):
+        """Make what follows from what editors typed: the slug, the long texts sanitised and their
+        HTML, the search text, the région, the closing moment.
+
+        The one place these are made: save() calls it, and so do the offers' bulk_create(),
+        bulk_update() and update(); a raw load (loaddata) does not, refresh_demo_offers() does
+        after one. `rendered`, a dict shared by many offers, renders a text met again once.
+        Raises rich_text.UnsafeText for a text that cannot be cleaned (Job.clean() says so in
+        French first).
+        """
+        self.slug = slugify(self.title)[:200] or "offre"
+        for field in RICH_TEXT_FIELDS:
+            text = rich_text.sanitize(getattr(self, field))
+            setattr(self, field, text)
+            if rendered is None:
+                html = rich_text.render(text)
+            elif (html := rendered.get(text)) is None:
+                html = rendered[text] = rich_text.render(text)
+            setattr(self, f"{field}_html", html)
+        self.search_text = build_search_text(self)
+        # The région follows from the département (INSEE), so the two never disagree.
+        self.region_code = departements.REGION_OF.get(self.department_code, "")
+        # closed_at follows the state, whoever changes it (an action, the form, a restored version):
+        # an offer put back online forgets its closing; one closed without close() is closed now.
+        if self.state != State.CLOSED:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+
+    def draw_reference(self):
+        while not self.reference:
+            # Random references are rarely drawn twice; the unique constraint guards the rest.
+            candidate = generate_reference()
+            if not Job.objects.filter(reference=candidate).exists():
+                self.reference = candidate
+
+    # An offer's life. Each change returns whether it happened; `save=False` leaves the writing to
+    # the caller (the admin form saves the editor's other changes with it, generate_offers inserts
+    # offers in bulk).
+
+    def publish(self, now=None, *, save=True):
+        """Put a draft, closed or archived offer online, if it holds what décret 2018-1351 requires.
+
+        A draft goes online `now`: its publication date is usually the day its writing began,
+        which « En ligne depuis » would claim and which would shorten the month art. 4 asks for. A
+        later date is kept (the offer is scheduled), and a closed or archived offer keeps the date
+        it first went online. Raises IncompleteOffer, changing nothing, when items are missing;
+        returns False for an offer already published.
+        """
+        if not self.can_become(State.PUBLISHED):
+            return False
+        if missing := self.missing_legal_items():
+            raise IncompleteOffer(self, missing)
+        now = now or timezone.now()
+        if self.state == State.DRAFT and (self.published_at is None or self.published_at < now):
+            self.published_at = now
+        self.state = State.PUBLISHED
+        if save:
+            self.save(update_fields=["state", "published_at", "updated_at"])
+        return True
+
+    def close(self, now=None, *, save=True):
         """Stop applications now, before the deadline: the page stays and says since when.
 
         Only a published offer closes (closing a draft would show the public an offer that was
-        never published); returns whether this one did.
+        never published).
         """
-        if self.state != State.PUBLISHED:
+        if not self.can_become(State.CLOSED):
             return False
         self.state = State.CLOSED
         self.closed_at = now or timezone.now()
-        self.save(update_fields=["state", "closed_at", "updated_at"])
+        if save:
+            self.save(update_fields=["state", "closed_at", "updated_at"])
         return True
 
-    def _stamp_closing(self):
-        """Keep `closed_at` in step with the state, whoever changes it (form, action, shell).
+    def archive(self, *, save=True):
+        """Take the offer off the site, whatever its state: its page answers 404 to the public; it
+        stays in the admin, to be published again or copied."""
+        if not self.can_become(State.ARCHIVED):
+            return False
+        self.state = State.ARCHIVED
+        if save:
+            self.save(update_fields=["state", "updated_at"])
+        return True
 
-        An offer put back online forgets its closing; one closed by editing its state in the form
-        is closed from now.
+    def back_to_draft(self, *, save=True):
+        """Take the offer off the site until it is published again (its dates stay as they are)."""
+        if not self.can_become(State.DRAFT):
+            return False
+        self.state = State.DRAFT
+        if save:
+            self.save(update_fields=["state", "updated_at"])
+        return True
+
+    def become(self, state, now=None, *, save=True):
+        """Reach `state` through the change that holds its rules (the admin form's state field)."""
+        if state == State.PUBLISHED:
+            return self.publish(now, save=save)
+        if state == State.CLOSED:
+            return self.close(now, save=save)
+        if state == State.ARCHIVED:
+            return self.archive(save=save)
+        return self.back_to_draft(save=save)
+
+    def can_become(self, state):
+        return state in NEXT_STATES[self.state]
+
+    def copy(self, now=None):
+        """A new draft from this offer: the same texts and conditions, « (copie) » after its title.
+
+        Not saved, and this offer is left as it was: the caller saves the copy, which then draws
+        its own reference (the admin logs its addition). Its publication date is `now`, and the
+        deadline and other dates stay for the editor to check before publishing.
         """
-        if self.state == State.CLOSED and self.closed_at is None:
-            self.closed_at = timezone.now()
-        elif self.state != State.CLOSED:
-            self.closed_at = None
+        suffix = str(_(" (copie)"))
+        max_length = Job._meta.get_field("title").max_length
+        copy = Job(
+            **{
+                field.attname: getattr(self, field.attname)
+                for field in Job._meta.concrete_fields
+                if not field.primary_key
+            }
+        )
+        copy.reference = ""
+        copy.title = self.title[: max_length - len(suffix)] + suffix
+        copy.state = State.DRAFT
+        copy.published_at = now or timezone.now()
+        copy.closed_at = None
+        return copy
+
+    def publication_too_short(self):
+        """Whether the deadline leaves the offer online less than a month (décret 2018-1351, art. 4).
+
+        The decree does not forbid it (an urgent vacancy may need it): the admin warns, not refuses.
+        """
+        if self.deadline is None or self.published_at is None:
+            return False
+        published_on = timezone.localtime(self.published_at).date()
+        return self.deadline < one_month_after(published_on)
 
     @property
     def closed_on(self):
@@ -478,9 +646,32 @@ class Job(models.Model):
     @property
     def is_preview(self):
         """What staff see of an offer the public cannot see yet (draft, archived or scheduled)."""
-        return self.state in (State.DRAFT, State.ARCHIVED) or (
-            self.state == State.PUBLISHED and self.published_at > timezone.now()
-        )
+        return self.state in (State.DRAFT, State.ARCHIVED) or self.is_scheduled
+
+    @property
+    def is_scheduled(self):
+        """Published, but not online before its publication date."""
+        return self.state == State.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def is_indexable(self):
+        """Whether search engines may index the page: a published or closed offer; a draft's or
+        an archived offer's page is a staff preview."""
+        return self.state in (State.PUBLISHED, State.CLOSED)
+
+    @property
+    def is_closed(self):
+        """Closed by HR (an offer past its deadline is still published: see `closed_on`)."""
+        return self.state == State.CLOSED
+
+    @property
+    def is_archived(self):
+        return self.state == State.ARCHIVED
+
+    @property
+    def has_partial_telework(self):
+        """Telework some days a week (the page then says how many)."""
+        return self.telework == Telework.PARTIAL
 
     @property
     def will_take_applications(self):
@@ -512,7 +703,7 @@ class Job(models.Model):
     @property
     def online_since(self):
         """The publication date the page gives: a draft previewed today goes online at the
-        earliest now (see forms.go_online), not on the day its draft was started."""
+        earliest now (see publish()), not on the day its draft was started."""
         if self.state == State.DRAFT:
             return max(self.published_at, timezone.now())
         return self.published_at
@@ -535,29 +726,62 @@ class Job(models.Model):
         return f"mailto:{self.application_email}?subject={subject}"
 
     def missing_legal_items(self):
-        """The labels of the items décret 2018-1351 requires that this offer lacks."""
-        required = [
-            "title",
-            "versant",
-            "vacancy_reason",
-            "category",
-            "recruiting_authority",
-            "reference_job",
-            "missions",
-            "profile",
-            "location_label",
-            "deadline",
+        """The names of the fields décret 2018-1351 requires that this offer leaves empty.
+
+        Of a pair in LEGAL_ALTERNATIVES, one field is enough; the first names the pair when both
+        are empty. `legal_item_label` gives what editors read.
+        """
+        missing = [name for name in LEGAL_FIELDS if getattr(self, name) in ("", None)]
+        missing += [
+            name
+            for name, other in LEGAL_ALTERNATIVES.items()
+            if getattr(self, name) in ("", None) and getattr(self, other) in ("", None)
         ]
-        missing = [
-            str(self._meta.get_field(name).verbose_name)
-            for name in required
-            if getattr(self, name) in ("", None)
-        ]
-        if not (self.application_url or self.application_email):
-            missing.append(str(_("lien ou adresse électronique de candidature")))
-        if not (self.vacancy_date or self.start_date):
-            missing.append(str(self._meta.get_field("vacancy_date").verbose_name))
         return missing
+
+    @classmethod
+    def legal_item_label(cls, name):
+        """A missing item as editors call it: its field's label, or both ways for a pair."""
+        if name in LEGAL_PAIR_LABELS:
+            return str(LEGAL_PAIR_LABELS[name])
+        return str(cls._meta.get_field(name).verbose_name)
+
+
+# What décret 2018-1351 (art. 3) requires before an offer is published...
+LEGAL_FIELDS = [
+    "title",
+    "versant",
+    "vacancy_reason",
+    "category",
+    "recruiting_authority",
+    "reference_job",
+    "missions",
+    "profile",
+    "location_label",
+    "deadline",
+]
+# ... and, of each pair, one field: a way to apply; the date of the vacancy or of taking up the post.
+LEGAL_ALTERNATIVES = {"application_url": "application_email", "vacancy_date": "start_date"}
+LEGAL_PAIR_LABELS = {"application_url": _("lien ou adresse électronique de candidature")}
+
+# The states an offer may go to from each one. Only a published offer closes: closing a draft or
+# an archived offer would show the public a page that was never, or is no longer, on the site
+# (the admin form's message for a refused change says so).
+NEXT_STATES = {
+    State.DRAFT: {State.PUBLISHED, State.ARCHIVED},
+    State.PUBLISHED: {State.DRAFT, State.CLOSED, State.ARCHIVED},
+    State.CLOSED: {State.DRAFT, State.PUBLISHED, State.ARCHIVED},
+    State.ARCHIVED: {State.DRAFT, State.PUBLISHED},
+}
+
+
+def one_month_after(day):
+    """The same day next month, or that month's last day (31 January -> 28 or 29 February)."""
+    year, month = divmod(day.month, 12)
+    year, month = day.year + year, month + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def next_visibility_change(now):
@@ -583,6 +807,24 @@ RICH_TEXT_FIELDS = [
     "additional_info",
     "application_documents",
 ]
+
+
+SEARCHED_FIELDS = ["title", "domain", "missions", "profile", "location_label", "city", "reference"]
+# What prepare() makes (key) from which fields (value): writing one of these remakes it.
+DERIVED_FROM = {
+    "slug": {"title"},
+    **{field: {field} for field in RICH_TEXT_FIELDS},  # Sanitised in place.
+    **{f"{field}_html": {field} for field in RICH_TEXT_FIELDS},
+    "search_text": {*SEARCHED_FIELDS, "domain_id"},
+    "region_code": {"department_code"},
+    "closed_at": {"state"},
+}
+
+
+def derived_fields(written):
+    """The fields prepare() remakes when `written` (field names) change."""
+    written = set(written)
+    return {derived for derived, sources in DERIVED_FROM.items() if sources & written}
 
 
 def build_search_text(job):

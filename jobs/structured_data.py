@@ -9,7 +9,6 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from jobs import rich_text
 from jobs.choices import ContractType, Telework
 
 EMPLOYMENT_TYPES = {
@@ -27,9 +26,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 def job_posting(job, request):
     """The JobPosting of an open offer as JSON, safe to place inside a <script> element."""
     employer = job.employer
-    description = "".join(
-        str(rich_text.render(text)) for text in (job.missions, job.profile) if text
-    )
+    description = "".join(str(html) for html in (job.missions_html, job.profile_html) if html)
     data = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",

@@ -8,8 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from employer.models import Employer
-from jobs.choices import DOMAINS, State
-from jobs.models import Job, build_search_text
+from jobs.choices import DOMAINS, Category, Experience, State, Versant
+from jobs.management import synthetic
+from jobs.models import DERIVED_FROM, Job
 from tests.factories import JobEmployerFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,9 +91,12 @@ def test_offers_are_complete_and_realistic(generated):
     assert not any(job.missing_legal_items() for job in open_jobs)
 
 
-def test_search_text_matches_what_save_would_compute(generated):
+def test_what_save_derives_is_stored_as_save_would_make_it(generated):
     for job in generated.select_related("domain"):
-        assert job.search_text == build_search_text(job)
+        stored = {name: getattr(job, name) for name in DERIVED_FROM}
+        job.prepare()
+        assert stored == {name: getattr(job, name) for name in DERIVED_FROM}, job.reference
+    assert not generated.filter(missions_html="").exists()
 
 
 def test_same_seed_gives_the_same_offers():
@@ -136,3 +140,25 @@ def test_progress_follows_verbosity():
 def test_refuses_bad_arguments(options):
     with pytest.raises(CommandError):
         call_command("generate_offers", **options)
+
+
+def test_the_vocabulary_covers_every_domaine_versant_categorie_and_experience():
+    # synthetic_vocabulary.toml is keyed by these codes: a misspelt key would drop a domaine.
+    assert set(synthetic.FAMILIES) == set(synthetic.SERVICES) == {code for code, _name in DOMAINS}
+    for titles, missions, skills in synthetic.FAMILIES.values():
+        assert titles and len(missions) >= 3 and skills
+    assert set(synthetic.CORPS) == set(synthetic.AUTHORITIES) == set(Versant.values)
+    assert all(set(corps) == set(Category.values) for corps in synthetic.CORPS.values())
+    assert set(synthetic.SALARIES) == set(synthetic.EDUCATION) == set(Category.values)
+    assert set(synthetic.EXPERIENCE_SENTENCES) == set(Experience.values)
+
+
+def test_the_vocabulary_is_in_french_typography():
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from texts(item)
+
+    assert [text for text in texts(synthetic.load()) if "'" in text] == []

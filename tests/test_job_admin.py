@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 import time_machine
 from django.contrib import messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
 from django.forms.models import model_to_dict
 from django.urls import reverse
@@ -16,8 +17,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from jobs.admin import JobAdmin
 from jobs.choices import Category, State, Versant
-from jobs.forms import one_month_after
-from jobs.models import Domain, Job
+from jobs.models import Domain, Job, one_month_after
 from tests.factories import JobEmployerFactory, JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -604,3 +604,80 @@ def test_the_short_publication_warning_writes_the_first_of_the_month_1er(hr_clie
     [warning] = [str(m) for m in response.context["messages"] if m.level == messages.WARNING]
     assert "(1er avril 2025)" in warning
     assert "(10 mars 2025)" in warning
+
+
+# What the actions and the form leave behind: history lines, state changes by the offer's rules ---
+
+
+def log_messages(job):
+    return [
+        entry.get_change_message()
+        for entry in LogEntry.objects.filter(object_id=str(job.pk)).order_by("pk")
+    ]
+
+
+def test_each_action_leaves_a_line_in_the_offer_history(hr_client, noon):
+    draft = JobFactory(state=State.DRAFT, deadline=TODAY + days(45))
+    run_action(hr_client, "publish", [draft])
+    run_action(hr_client, "close", [draft])
+    run_action(hr_client, "archive", [draft])
+    assert log_messages(draft) == [
+        "Publiée depuis la liste des offres.",
+        "Clôturée",
+        "Archivée",
+    ]
+    run_action(hr_client, "duplicate", [draft])
+    copy = Job.objects.get(title__endswith="(copie)")
+    assert log_messages(copy) == ["Copie d’une offre existante."]
+
+
+def test_offers_the_publish_action_skips_leave_no_history_line(hr_client, noon):
+    published = JobFactory()
+    incomplete = JobFactory(state=State.DRAFT, category="")
+    response = run_action(hr_client, "publish", [published, incomplete])
+    assert log_messages(published) == log_messages(incomplete) == []
+    assert message_texts(response, messages.WARNING) == ["Aucune offre n’a été publiée."]
+
+
+def test_closing_a_draft_in_the_form_is_refused(hr_client):
+    draft = JobFactory(state=State.DRAFT)
+    data = form_data(draft, state=State.CLOSED)
+    response = hr_client.post(reverse("admin:jobs_job_change", args=[draft.pk]), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["state"] == [
+        "Seule une offre publiée peut être clôturée."
+    ]
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT
+
+
+def test_closing_an_offer_in_the_form_stamps_the_moment(hr_client, noon):
+    job = JobFactory()
+    response = hr_client.post(
+        reverse("admin:jobs_job_change", args=[job.pk]), form_data(job, state=State.CLOSED)
+    )
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert (job.state, job.closed_at) == (State.CLOSED, NOON)
+
+
+def test_publishing_a_closed_offer_in_the_form_keeps_its_first_date(hr_client, noon):
+    job = JobFactory(published_at=NOON - days(20), deadline=TODAY + days(20))
+    job.close(NOON - days(1))
+    data = form_data(job, state=State.PUBLISHED)
+    response = hr_client.post(reverse("admin:jobs_job_change", args=[job.pk]), data)
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert (job.state, job.published_at, job.closed_at) == (State.PUBLISHED, NOON - days(20), None)
+    assert job in Job.objects.open()
+
+
+def test_a_way_to_apply_missing_marks_the_link_field_and_names_the_other_way(hr_client):
+    data = new_offer_data(application_url="", application_email="", state=State.PUBLISHED)
+    response = hr_client.post(reverse("admin:jobs_job_add"), data)
+    form = response.context["adminform"].form
+    assert form.errors["application_url"] == [
+        "Obligatoire pour publier l’offre, à moins de remplir « Adresse électronique de "
+        "candidature »."
+    ]
+    assert "lien ou adresse électronique de candidature" in form.non_field_errors()[0]

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import zoneinfo
 from urllib.parse import unquote
 
 import pytest
@@ -11,11 +12,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs.choices import ContractType, Telework
+from jobs.choices import ContractType, State, Telework
 from jobs.models import Domain
 from tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 def job_posting(html):
@@ -150,7 +153,6 @@ def test_markup_typed_by_an_editor_never_reaches_visitors(client):
 
 
 def test_a_very_long_text_is_shown_whole(client):
-    """Texts over the rich-text memo's limit (jobs/rich_text.py) are rendered without it."""
     paragraphs = [f"Paragraphe {n} : " + "mission " * 40 for n in range(80)]
     job = JobFactory(missions="\n\n".join(paragraphs) + "\n- dernière puce")
     assert len(job.missions) > 20_000
@@ -358,3 +360,64 @@ def test_without_a_profile_logo_the_job_posting_shows_the_agency_logo_not_the_ds
     logo = data["hiringOrganization"]["logo"]
     assert logo == "http://testserver/static/img/logo-ofpra.png"
     assert (settings.BASE_DIR / "static" / "img" / "logo-ofpra.png").is_file()
+
+
+# What the page says of an offer's state and conditions ------------------------------------------
+
+
+def robots_meta(html):
+    return '<meta name="robots" content="noindex">' in html
+
+
+@pytest.mark.parametrize(
+    ("state", "noindex"),
+    [
+        (State.PUBLISHED, False),
+        (State.CLOSED, False),
+        (State.DRAFT, True),
+        (State.ARCHIVED, True),
+    ],
+)
+def test_only_a_published_or_closed_offer_may_be_indexed(hr_client, state, noindex):
+    job = JobFactory(state=state)
+    assert robots_meta(hr_client.get(job.get_absolute_url()).content.decode()) == noindex
+
+
+def test_the_preview_of_an_archived_offer_says_it_would_be_put_back_online(hr_client):
+    job = JobFactory(state=State.ARCHIVED)
+    text = page_text(hr_client.get(job.get_absolute_url()))
+    assert "telle que le public la verra si elle est remise en ligne" in text
+    assert "Elle est à l’état « Archivée » et n’est pas visible du public." in text
+
+
+def test_the_preview_of_a_scheduled_offer_says_when_it_goes_online(hr_client):
+    job = JobFactory(published_at=datetime.datetime(2099, 5, 1, 9, 30, tzinfo=PARIS))
+    text = page_text(hr_client.get(job.get_absolute_url()))
+    assert "telle que le public la verra une fois publiée" in text
+    assert "Elle est à l’état « Publiée », en ligne à partir du 1er mai 2099 à 09 h 30." in text
+
+
+@pytest.mark.parametrize(
+    ("telework", "days", "shown"),
+    [
+        (Telework.PARTIAL, 2, "Télétravail Télétravail partiel, 2 jours par semaine"),
+        (Telework.PARTIAL, None, "Télétravail Télétravail partiel Temps"),
+        (Telework.FULL, 5, "Télétravail Télétravail total Temps"),
+    ],
+)
+def test_the_telework_days_are_given_for_partial_telework(client, telework, days, shown):
+    job = JobFactory(telework=telework, telework_days=days)
+    assert shown in page_text(client.get(job.get_absolute_url()))
+
+
+def test_each_long_text_is_shown_with_its_paragraphs_bullets_bold_and_links(client):
+    job = JobFactory(
+        specific_conditions="Habilitation **secret**.",
+        additional_info="Voir https://www.ofpra.gouv.fr",
+        application_documents="- CV\n- lettre",
+    )
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "<li>instruction des demandes d'aides ;</li>" in html.replace("&#x27;", "'")
+    assert "Habilitation <strong>secret</strong>." in html
+    assert '<a href="https://www.ofpra.gouv.fr" rel="noopener">' in html
+    assert "<li>CV</li>" in html

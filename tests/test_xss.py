@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -143,3 +144,40 @@ def test_script_urls_are_refused_by_the_url_fields(client, admin_client):
     )
     assert response.status_code == 200
     assert "application_url" in response.context["adminform"].form.errors
+
+
+def assert_no_live_markup(client, job, payload):
+    for name, html in html_pages(client, job, payload):
+        assert executable_markup(html) == [], f"{name} page with {payload!r}"
+    for url, document in xml_documents(client):
+        for element in ET.fromstring(document).iter():
+            if element.tag.rsplit("}", 1)[-1] in HTML_IN_FEEDS and element.text:
+                assert executable_markup(element.text) == [], f"{url} with {payload!r}"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_payload_written_by_queryset_update_is_prepared_before_any_page_shows_it(client, payload):
+    # update() skips save(): the offer's texts are sanitised and their HTML made all the same.
+    job = JobFactory()
+    Job.objects.filter(pk=job.pk).update(**payload_values(Job, payload))
+    job.refresh_from_db()
+    assert_no_live_markup(client, job, payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_payload_written_by_bulk_create_is_prepared_before_any_page_shows_it(client, payload):
+    employer = EmployerFactory()
+    job = JobFactory.build(employer=employer, reference="", **payload_values(Job, payload))
+    [job] = Job.objects.bulk_create([job])
+    assert_no_live_markup(client, Job.objects.get(pk=job.pk), payload)
+
+
+def test_hostile_html_stored_behind_the_models_back_is_cleaned_when_read(client):
+    job = JobFactory()
+    hostile = '<img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a><script>alert(1)'
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Job._meta.db_table} SET missions_html = %s, profile_html = %s WHERE id = %s",
+            [hostile, hostile, job.pk],
+        )
+    assert_no_live_markup(client, job, hostile)

@@ -12,8 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from jobs.models import RICH_TEXT_FIELDS, Job, build_search_text
-from jobs.rich_text import sanitize
+from jobs.models import DERIVED_FROM, Job
 
 DEMO_JOBS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo_jobs.json"
 # A deadline closer than this is pushed back, to DEADLINE_AHEAD days from today.
@@ -30,8 +29,9 @@ def demo_references():
 def refresh_demo_offers():
     """Move near or past deadlines of the demo offers ahead and fill what loaddata skips.
 
-    loaddata saves raw rows, bypassing Job.save(): the search text is empty and the long texts
-    unsanitised until this runs. Returns the number of offers changed.
+    loaddata saves raw rows, bypassing Job.save(): the search text and the texts' HTML are empty,
+    and the long texts unsanitised, until this runs (Job.prepare()). Returns the number of offers
+    changed.
     """
     today = timezone.localdate()
     changed = 0
@@ -43,9 +43,7 @@ def refresh_demo_offers():
         if job.start_date and job.start_date <= job.deadline:
             # Nobody takes up a post before applications close: the first day of a later month.
             job.start_date = _first_of_month_after(job.deadline + datetime.timedelta(days=20))
-        for field in RICH_TEXT_FIELDS:
-            setattr(job, field, sanitize(getattr(job, field)))
-        job.search_text = build_search_text(job)
+        job.prepare()
         if _snapshot(job) != before:
             job.save()
             changed += 1
@@ -53,9 +51,7 @@ def refresh_demo_offers():
 
 
 def _snapshot(job):
-    return [
-        getattr(job, name) for name in ["deadline", "start_date", "search_text", *RICH_TEXT_FIELDS]
-    ]
+    return [getattr(job, name) for name in ["deadline", "start_date", *DERIVED_FROM]]
 
 
 def _first_of_month_after(day):

@@ -1,14 +1,6 @@
 from django import template
 
-from jobs import rich_text
-
 register = template.Library()
-
-
-@register.filter
-def as_rich_text(text):
-    """Render an editor's long text (paragraphs, bullets, bold, links) as sanitised HTML."""
-    return rich_text.render(text)
 
 
 @register.simple_tag

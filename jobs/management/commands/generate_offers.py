@@ -1,7 +1,6 @@
 """manage.py generate_offers --count N: fill the database with realistic synthetic offers."""
 
 import datetime
-import functools
 import itertools
 import random
 import time
@@ -9,11 +8,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from core import page_cache
 from employer.models import Employer
-from jobs import search
 from jobs.choices import (
     Category,
     ContractType,
@@ -25,6 +22,7 @@ from jobs.choices import (
     VacancyReason,
     Versant,
 )
+from jobs.dates import deadline_end
 from jobs.management import synthetic
 from jobs.models import Domain, Job
 
@@ -66,36 +64,6 @@ CONTRACT_DURATIONS = ["6 mois", "1 an renouvelable", "2 ans", "3 ans renouvelabl
 EXPERIENCES = Experience.values
 
 
-@functools.cache
-def cached_slug(title):
-    return slugify(title)[:200] or "offre"
-
-
-@functools.cache
-def normalized_words(line):
-    return search.normalize(line).strip()
-
-
-def search_text(job):
-    """What `build_search_text(job)` returns, an order of magnitude faster for generated offers.
-
-    Normalising is word-based, so a text can be normalised line by line and the words joined;
-    generated texts repeat the same lines over and over, so each line is normalised once.
-    tests/test_generate_offers.py checks the result against `build_search_text`.
-    """
-    parts = [
-        job.title,
-        job.domain.name,
-        job.missions,
-        job.profile,
-        job.location_label,
-        job.city,
-        job.reference,
-    ]
-    words = [normalized_words(line) for part in parts for line in part.split("\n")]
-    return " " + " ".join(word for word in words if word) + " "
-
-
 class Command(BaseCommand):
     help = (
         "Create N synthetic but realistic offers (all domaines, versants, catégories, "
@@ -135,6 +103,8 @@ class Command(BaseCommand):
             size = min(batch_size, count - created)
             jobs = [generator.offer(created + index) for index in range(size)]
             with transaction.atomic():
+                # One INSERT per batch; bulk_create prepares each offer (Job.prepare(): slug,
+                # sanitised texts and their HTML, search text) as save() would.
                 Job.objects.bulk_create(jobs, batch_size=batch_size)
             # With DEBUG on, Django keeps every statement: megabytes per batch of offers.
             reset_queries()
@@ -236,7 +206,7 @@ class OfferGenerator:
             contract_type = rng.choice([ContractType.PERMANENT, ContractType.CDD])
         telework = TELEWORK(rng)
         telework_days = {Telework.PARTIAL: rng.randint(1, 3), Telework.FULL: 5}.get(telework)
-        has_management = rng.random() < (0.5 if category in ("APLUS", "A") else 0.1)
+        has_management = rng.random() < (0.5 if category in (Category.APLUS, Category.A) else 0.1)
         experience = rng.choice(EXPERIENCES)
         team_size = rng.randint(3, 25)
 
@@ -257,8 +227,6 @@ class OfferGenerator:
         job = Job(
             reference=f"{REFERENCE_PREFIX}{self.first_number + index:0{REFERENCE_DIGITS}d}",
             title=title,
-            slug=cached_slug(title),
-            state=state,
             domain=domain,
             versant=versant,
             category=category,
@@ -312,9 +280,15 @@ class OfferGenerator:
             published_at=published_at,
             deadline=deadline,
         )
-        # bulk_create skips Job.save(): what it computes is filled in here. The texts above hold
-        # no markup, so there is nothing to sanitise.
-        job.search_text = search_text(job)
+        # A new offer is a draft: it reaches its state as HR's would, by the offer's own methods.
+        if state != State.DRAFT:
+            job.publish(now=published_at, save=False)  # Online since the date drawn.
+        if state == State.CLOSED:
+            # Closed by HR halfway between going online and the end of applications (or now).
+            ends = min(deadline_end(deadline), self.now)
+            job.close(now=published_at + (ends - published_at) / 2, save=False)
+        elif state == State.ARCHIVED:
+            job.archive(save=False)
         return job
 
     def missions(self, lines, has_management, team_size):
