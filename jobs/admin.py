@@ -1,6 +1,5 @@
 """The HR staff's home for offers: write, check against the legal minimum, publish, close."""
 
-import reversion
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
@@ -50,13 +49,12 @@ class ApplicationsFilter(admin.SimpleListFilter):
         return queryset
 
 
-# Every save of an offer is kept (who, when, what changed): its « Historique » page lists them and
-# restores any of them. The changelist runs inside a revision too, so the actions are kept as well.
-reversion.register(Job)
-
-
 @admin.register(Job)
 class JobAdmin(SafeSaveMixin, VersionAdmin):
+    """VersionAdmin keeps every save of an offer (who, when, what changed): its « Historique »
+    page lists them and restores any of them. The changelist runs inside a revision too, so the
+    actions are kept as well."""
+
     form = JobAdminForm
     # What HR scan for, narrow enough to fit a 1280 px screen beside both sidebars: the domaine is
     # a filter, not a column; dates are short; references never wrap (static/css/admin_jobs.css).
