@@ -1,5 +1,7 @@
 """The départements and overseas collectivités, as the Code officiel géographique (INSEE) numbers
-and names them: the options of the offer list's « Département » filter.
+and names them, and their régions: the one table of them. The offer list's « Département » filter,
+the offer form and the synthetic offers (jobs/management/synthetic.py) all take their codes, names
+and labels from here, so an offer reads « Hauts-de-Seine (92) » whoever wrote it.
 
 A fixed table rather than the codes found in open offers: the filter needs no query to know its
 options, and the facet counts say which of them have offers.
@@ -115,8 +117,17 @@ DEPARTEMENTS = [
     ("988", "Nouvelle-Calédonie"),
 ]
 
-# (code, « Nom (code) »): how the filter and the active-filter tags name them.
-CHOICES = [(code, f"{name} ({code})") for code, name in DEPARTEMENTS]
+NAMES = dict(DEPARTEMENTS)
+
+
+def label(code):
+    """« Val-de-Marne (94) »: a département as the filter, the offer form and generated offers name
+    it (KeyError for a code that is not in the table)."""
+    return f"{NAMES[code]} ({code})"
+
+
+# (code, « Nom (code) »): the filter's options and the active-filter tags, the form's select.
+CHOICES = [(code, label(code)) for code, _name in DEPARTEMENTS]
 
 # The régions (code officiel géographique), and the région each département belongs to: the offer
 # form asks for a département only and derives its région. Overseas collectivités belong to none.
@@ -165,4 +176,3 @@ REGION_OF = {
     for region, departements in _DEPARTEMENTS_BY_REGION.items()
     for departement in departements.split()
 }
-NAMES = dict(DEPARTEMENTS)
