@@ -27,7 +27,7 @@ def main(small_path, large_path):
     )
     print(header)
     print("-" * len(header))
-    for mode in ["cold", "cached"]:
+    for mode in [mode for mode in small.get("modes", ["cold", "cached"]) if mode in large]:
         for page, figures in small[mode]["pages"].items():
             other = large[mode]["pages"].get(page)
             if other is None:

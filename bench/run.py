@@ -8,6 +8,11 @@ workers, daemonised) and load each page with wrk, alternating pages, three round
 - cold: no cache at all (CACHE_URL=dummycache://): every request renders its page;
 - cached: the production set-up (CACHE_URL=redis://..., the page cache of page_cache.py).
 
+BENCH_MODES (default `cold,cached`) adds the libraries our caching code is compared with, in the
+same run (bench/library_settings.py): `django-redis` (django-redis's backend instead of
+core/cache.py; BENCH_LIBRARY_PATH names the folder it was installed to) and `django-cache`
+(Django's cache middleware instead of page_cache.py).
+
 The baseline is a static file served by whitenoise with the list page's exact bytes, measured in
 the same run: each page is reported as a ratio to it (p50 latency and throughput), since absolute
 figures move by ±25 % from one run to the next on a shared machine. Also printed: each worker's
@@ -46,6 +51,9 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
 DATABASE = os.environ.get("BENCH_DATABASE", "ofpra_bench")
+# Each set-up loaded: the production ones, and the libraries compared with our own code.
+LIBRARIES = {"django-redis": "django-redis", "django-cache": "django-cache-middleware"}
+MODES = os.environ.get("BENCH_MODES", "cold,cached").split(",")
 # BENCH_REUSE=1: load an already filled, migrated database (e.g. 100,000 offers made once).
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 BASELINE = "bench/baseline.html"
@@ -312,24 +320,24 @@ def print_table(report):
         f"« {report['probe']['search_word']} » ({report['probe']['search_matches']} offers)"
     )
     header = (
-        f"{'mode':<7} {'page':<14} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
+        f"{'mode':<12} {'page':<14} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
         f"{'p50/static':>10} {'req/s/static':>12} {'queries':>7} {'HTML KB':>8}"
     )
     print(header)
     print("-" * len(header))
-    for mode in ["cold", "cached"]:
+    for mode in report["modes"]:
         for target, figures in report[mode]["pages"].items():
             page = pages.get(target, {})
             html = page.get("html_bytes", report["baseline_bytes"]) / 1024
             queries = page.get("queries", 0) if mode == "cold" else "-"
             print(
-                f"{mode:<7} {target:<14} {figures['rps']:8.0f} {figures['p50_ms']:8.1f} "
+                f"{mode:<12} {target:<14} {figures['rps']:8.0f} {figures['p50_ms']:8.1f} "
                 f"{figures['p99_ms']:8.1f} {figures['errors']:6d} "
                 f"{figures['p50_vs_static']:9.1f}x {figures['rps_vs_static']:11.0%} "
                 f"{queries!s:>7} {html:8.1f}"
             )
         print(
-            f"{mode:<7} worker RSS after {report[mode]['requests_served']:,} requests "
+            f"{mode:<12} worker RSS after {report[mode]['requests_served']:,} requests "
             f"(~{report[mode]['requests_per_worker']:,} per worker): "
             f"{', '.join(f'{mb} MB' for mb in report[mode]['workers_rss_mb'])}"
         )
@@ -350,6 +358,26 @@ def production_env(workdir, database_url):
         "DJANGO_LOG_LEVEL": "ERROR",
         "CACHE_URL": "dummycache://",
     }
+
+
+def mode_env(mode, env):
+    """The environment of the server for one set-up (see MODES)."""
+    if mode == "cold":
+        return env
+    if mode == "cached":
+        return {**env, "CACHE_URL": REDIS_URL}
+    if mode not in LIBRARIES:
+        sys.exit(f"BENCH_MODES: unknown mode {mode!r} (cold, cached, {', '.join(LIBRARIES)})")
+    library_env = {
+        **env,
+        "CACHE_URL": REDIS_URL,
+        "DJANGO_SETTINGS_MODULE": "bench.library_settings",
+        "BENCH_LIBRARY": LIBRARIES[mode],
+    }
+    if mode == "django-redis":
+        # Only there: django-environ would pick django-redis for every redis:// URL it can import.
+        library_env["PYTHONPATH"] = os.environ.get("BENCH_LIBRARY_PATH", "")
+    return library_env
 
 
 def main():
@@ -396,7 +424,6 @@ def main():
 
         import redis
 
-        redis.Redis.from_url(REDIS_URL).flushdb()
         report = {
             "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "offers_generated": OFFERS,
@@ -405,9 +432,12 @@ def main():
             "rounds": ROUNDS,
             "baseline_bytes": len(list_html),
             "probe": probe,
-            "cold": run_mode("cold", env, workdir, targets),
-            "cached": run_mode("cached", {**env, "CACHE_URL": REDIS_URL}, workdir, targets),
+            "modes": MODES,
         }
+        for mode in MODES:
+            # Each set-up starts from an empty cache, whatever the one before left.
+            redis.Redis.from_url(REDIS_URL).flushdb()
+            report[mode] = run_mode(mode, mode_env(mode, env), workdir, targets)
         report["seconds"] = round(time.monotonic() - started)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
