@@ -1,16 +1,17 @@
 """The cost of a page served from the cache, for our code and for the libraries, in one process.
 
     DATABASE_URL=postgres://.../<db filled by make bench> CACHE_URL=redis://127.0.0.1:6379/9 \\
-    BENCH_LIBRARY_PATH=<where django-redis is installed> .venv/bin/python bench/cache_hit.py
+    .venv/bin/python bench/cache_hit.py
 
 `make bench` loads each set-up minutes after the other, and its figures move by ±25 % from one
 run to the next on a shared machine. Here every set-up serves the same cached pages through
 Django's whole request handler (django.test.Client), in turns of TURN requests, alternating, so
 that a busy machine slows them alike; the median turn is kept. Set-ups:
 
-- ours: core.page_cache.PageCacheMiddleware on core.cache.TolerantRedisCache (production);
-- django-redis: PageCacheMiddleware on django-redis (bench/library_settings.py);
-- django-cache: Django's cache middleware on TolerantRedisCache.
+- ours: core.page_cache.PageCacheMiddleware on Redis (django-redis, as in production);
+- django-cache: Django's cache middleware on the same cache (bench/library_settings.py).
+
+(Commit f572af9 also measured our former Redis backend against django-redis: core/cache.py.)
 
 Prints microseconds per hit for each page and set-up, and each set-up's time relative to ours.
 BENCH_TURNS (default 15) and BENCH_TURN (default 300) set the work.
@@ -34,7 +35,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
-from bench.library_settings import django_cache_middleware, django_redis_caches  # noqa: E402
+from bench.library_settings import django_cache_middleware  # noqa: E402
 from core import page_cache  # noqa: E402
 from jobs.models import Job  # noqa: E402
 
@@ -44,18 +45,9 @@ HEADER = page_cache.HEADER
 
 
 def setups():
-    if not settings.CACHES["default"]["BACKEND"].endswith("TolerantRedisCache"):
-        sys.exit("CACHE_URL must name a Redis (redis://...), and django-redis not be importable")
+    if settings.CACHES["default"]["BACKEND"] != "django_redis.cache.RedisCache":
+        sys.exit("CACHE_URL must name a Redis (redis://...)")
     found = {"ours": {}}
-    library_path = os.environ.get("BENCH_LIBRARY_PATH")
-    if library_path:
-        # Only now: django-environ would have picked django-redis for the production settings.
-        sys.path.append(library_path)
-        found["django-redis"] = {
-            "CACHES": django_redis_caches(
-                settings.CACHES["default"]["LOCATION"], settings.CACHES["default"]["KEY_PREFIX"]
-            )
-        }
     found["django-cache"] = {
         "MIDDLEWARE": django_cache_middleware(settings.MIDDLEWARE),
         "CACHE_MIDDLEWARE_SECONDS": settings.PAGE_CACHE_SECONDS,

@@ -1,12 +1,12 @@
 """The time of a page while Redis is down, for our cache backend and for a library's.
 
-    .venv/bin/python bench/redis_outage.py [ours] [django-redis] [django-cache]
+    .venv/bin/python bench/redis_outage.py [ours] [django-cache]
 
 What tests/test_outages.py asserts, measured without touching this machine's Redis: a Redis of
 its own (redis-server on a free port, stopped and restarted here), a SQLite database of its own
 (the demo content and 30 offers), gunicorn with 2 workers as in production. For each set-up
-(`ours`: core.cache.TolerantRedisCache; the others: bench/library_settings.py, django-redis from
-BENCH_LIBRARY_PATH), two outages:
+(`ours`: the production settings; `django-cache`: Django's cache middleware instead of the page
+cache, bench/library_settings.py), two outages:
 
 - stopped: Redis shut down (connections refused), as in tests/test_outages.py;
 - frozen: Redis sent SIGSTOP (connections accepted by the kernel, never answered): what the
@@ -37,11 +37,7 @@ from tests.servers import free_port, port_open, wait_until  # noqa: E402
 
 PAGES = ["/", "/offres/", "/offres/?q=officier"]
 READS = 3
-SETUPS = {
-    "ours": {},
-    "django-redis": {"BENCH_LIBRARY": "django-redis"},
-    "django-cache": {"BENCH_LIBRARY": "django-cache-middleware"},
-}
+SETUPS = {"ours": {}, "django-cache": {"BENCH_LIBRARY": "django-cache-middleware"}}
 
 
 class Redis:
@@ -143,8 +139,6 @@ def measure(setup, env, workdir):
     extra = {"CACHE_URL": redis.url, **SETUPS[setup]}
     if setup != "ours":
         extra["DJANGO_SETTINGS_MODULE"] = "bench.library_settings"
-    if setup == "django-redis":
-        extra["PYTHONPATH"] = os.environ.get("BENCH_LIBRARY_PATH", "")
     server = Gunicorn({**env, **extra, "DJANGO_LOG_LEVEL": "CRITICAL"}, workdir, setup)
     server.env["WEB_CONCURRENCY"] = "2"
     server.start()

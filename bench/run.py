@@ -8,10 +8,9 @@ workers, daemonised) and load each page with wrk, alternating pages, three round
 - cold: no cache at all (CACHE_URL=dummycache://): every request renders its page;
 - cached: the production set-up (CACHE_URL=redis://..., the page cache of page_cache.py).
 
-BENCH_MODES (default `cold,cached`) adds the libraries our caching code is compared with, in the
-same run (bench/library_settings.py): `django-redis` (django-redis's backend instead of
-core/cache.py; BENCH_LIBRARY_PATH names the folder it was installed to) and `django-cache`
-(Django's cache middleware instead of page_cache.py).
+BENCH_MODES (default `cold,cached`) adds the library our page cache is compared with, in the same
+run (bench/library_settings.py): `django-cache`, Django's cache middleware instead of
+page_cache.py.
 
 The baseline is a static file served by whitenoise with the list page's exact bytes, measured in
 the same run: each page is reported as a ratio to it (p50 latency and throughput), since absolute
@@ -52,7 +51,7 @@ POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
 DATABASE = os.environ.get("BENCH_DATABASE", "ofpra_bench")
 # Each set-up loaded: the production ones, and the libraries compared with our own code.
-LIBRARIES = {"django-redis": "django-redis", "django-cache": "django-cache-middleware"}
+LIBRARIES = {"django-cache": "django-cache-middleware"}
 MODES = os.environ.get("BENCH_MODES", "cold,cached").split(",")
 # BENCH_REUSE=1: load an already filled, migrated database (e.g. 100,000 offers made once).
 REUSE = os.environ.get("BENCH_REUSE") == "1"
@@ -368,16 +367,12 @@ def mode_env(mode, env):
         return {**env, "CACHE_URL": REDIS_URL}
     if mode not in LIBRARIES:
         sys.exit(f"BENCH_MODES: unknown mode {mode!r} (cold, cached, {', '.join(LIBRARIES)})")
-    library_env = {
+    return {
         **env,
         "CACHE_URL": REDIS_URL,
         "DJANGO_SETTINGS_MODULE": "bench.library_settings",
         "BENCH_LIBRARY": LIBRARIES[mode],
     }
-    if mode == "django-redis":
-        # Only there: django-environ would pick django-redis for every redis:// URL it can import.
-        library_env["PYTHONPATH"] = os.environ.get("BENCH_LIBRARY_PATH", "")
-    return library_env
 
 
 def main():

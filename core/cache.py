@@ -1,99 +1,53 @@
-"""The cache backends: a Redis cache that the site survives losing, and the default file cache.
+"""The cache backends: the default file cache, and the set-up of a Redis cache the site survives
+losing.
 
 The file cache (`SharedFileCache`, the default when CACHE_URL is unset) is what lets the gunicorn
 workers of one machine share the page cache's content version without a cache server.
 
-A Redis cache that the site survives losing:
+A Redis cache (CACHE_URL=redis://...) is django-redis's, with REDIS_OPTIONS (settings applies
+them). Every page reads the cache (the page cache, django-imagekit's file states), and Django's
+own RedisCache raises as soon as Redis does not answer: a stopped Redis would turn the whole site
+into 500s. With IGNORE_EXCEPTIONS, django-redis turns a failure into a cache miss (or a no-op for
+writes), logged (DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS in settings), so pages are served uncached,
+slower, until Redis comes back; the redis client reconnects by itself on the next call. A Redis
+that stops answering costs a call 0.5 s, and no call is retried. `/healthz` still reports the
+cache as down: it checks that a value written can be read back.
 
-Django's own RedisCache raises as soon as Redis does not answer, and every page reads the cache
-(the page cache, django-imagekit's file states): a stopped Redis would turn the whole site into
-500s. This backend turns a connection failure into a cache miss (or a no-op for writes) and logs a
-warning, so pages are served uncached, slower, until Redis comes back; the redis client reconnects
-by itself on the next call. `/healthz` still reports the cache as down: it checks that a value
-written can be read back.
+django-redis replaced our own backend (TolerantRedisCache, a subclass of Django's RedisCache that
+caught the same errors, with one redis.Redis client per connection pool: 70 lines) once it
+reached the same figures, both measured in the same runs (the bench scripts of commit f572af9):
+
+- `make bench`, cached pages against the static file of the list's size (req/s): 80-93 % and
+  103-129 % in two quiet runs, ours 85-93 % and 88-119 % (in a third, under another test suite's
+  load, 38-75 % against 137-165 %: too noisy to tell); a hit through Django's whole handler,
+  set-ups in turns (bench/cache_hit.py): 1.01 times ours' time;
+- Redis stopped (bench/redis_outage.py, a Redis of its own): every page 200, /healthz 503, 200
+  again as soon as Redis is back, as ours; home, list and offer page rendered with Redis down,
+  set-ups in turns in one process: 25.9, 39.3 and 20.7 ms (ours 26.5, 45.6 and 20.2 ms); a
+  failed cache call 127 µs (ours 128 µs).
+  Redis frozen (SIGSTOP): 4.1-7.1 s a page, as ours (each cache call waits for its timeout);
+- tests/test_workers_freshness.py with Redis: no stale answer, as ours.
 """
 
 import fcntl
-import functools
-import logging
 import os
 import pickle
 import time
 import zlib
 
 from django.core.cache.backends.filebased import FileBasedCache
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
-logger = logging.getLogger(__name__)
-
-UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
-
-
-def _tolerant(fallback):
-    """Call the RedisCache method; when Redis is unreachable, return `fallback(*args, **kwargs)`."""
-
-    def decorator(method):
-        @functools.wraps(method)
-        def wrapper(self, *args, **kwargs):
-            try:
-                return method(self, *args, **kwargs)
-            except UNAVAILABLE as error:
-                logger.warning("Redis cache unavailable (%s): %s", method.__name__, error)
-                return fallback(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def _get_default(key, default=None, version=None):
-    return default
-
-
-def _missing_counter(key, delta=1, version=None):
-    # What RedisCache raises for a key it does not hold: callers already handle it.
-    raise ValueError(f"Key '{key}' not found (cache unavailable)")
-
-
-class ReusingRedisCacheClient(RedisCacheClient):
-    """Django's client, but one redis.Redis per connection pool instead of one per call.
-
-    Django builds a new redis.Redis for every cache operation; with redis-py 8 that costs about
-    0.14 ms (it fills its table of response callbacks), more than the round trip to Redis itself,
-    and a cached page needs two operations. redis.Redis is meant to be shared: it takes a
-    connection from the pool for each command.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
-class TolerantRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusingRedisCacheClient
-
-    get = _tolerant(_get_default)(RedisCache.get)
-    get_many = _tolerant(lambda keys, version=None: {})(RedisCache.get_many)
-    has_key = _tolerant(lambda *args, **kwargs: False)(RedisCache.has_key)
-    set = _tolerant(lambda *args, **kwargs: None)(RedisCache.set)
-    add = _tolerant(lambda *args, **kwargs: False)(RedisCache.add)
-    touch = _tolerant(lambda *args, **kwargs: False)(RedisCache.touch)
-    set_many = _tolerant(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)
-    delete = _tolerant(lambda *args, **kwargs: False)(RedisCache.delete)
-    delete_many = _tolerant(lambda *args, **kwargs: None)(RedisCache.delete_many)
-    incr = _tolerant(_missing_counter)(RedisCache.incr)
-    clear = _tolerant(lambda *args, **kwargs: False)(RedisCache.clear)
+# A cache server that stops answering must cost a page milliseconds, not seconds. No retries
+# either: redis-py's backoff (1, 2 then 4 s) once cost the first page of each worker 8.5 s while
+# Redis was down; redis-py 8 does not retry on a pool's connections, and this keeps it so.
+REDIS_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.5,
+    "SOCKET_TIMEOUT": 0.5,
+    "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+}
 
 
 class SharedFileCache(FileBasedCache):

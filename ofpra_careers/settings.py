@@ -125,17 +125,20 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBas
     CACHES["default"].setdefault("OPTIONS", {}).setdefault(
         "MAX_ENTRIES", env.int("FILE_CACHE_MAX_ENTRIES", default=3000)
     )
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # A cache server that stops answering must cost a page milliseconds, not seconds (pages are
-    # then served uncached: see page_cache.py).
-    # No retries either: redis-py's default retries a failed command 3 times with a backoff of
-    # 1, 2 and 4 s, and a stopped Redis cost the first page of each worker 8.5 s.
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
+# Redis is django-redis's, set up so that the site survives losing it (core/cache.py):
+# django-environ names it for redis:// URLs when it is installed, Django's own RedisCache (which
+# raises when Redis is down) otherwise.
+if CACHES["default"]["BACKEND"] in (
+    "django.core.cache.backends.redis.RedisCache",
+    "django_redis.cache.RedisCache",
+):
+    from core.cache import REDIS_OPTIONS
 
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry": Retry(NoBackoff(), 0)}
-    )
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(REDIS_OPTIONS)
+# Each failure django-redis turns into a miss is logged (with its traceback): an outage shows in
+# the logs, not only at /healthz.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # The longest a cached page lives; edits and deadlines invalidate it sooner (page_cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How many cached pages each worker also keeps in memory (about 60 KB each), still checked against
@@ -165,9 +168,6 @@ PAGE_CACHE_ENABLED = not (
     CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     and SERVER_PROCESSES > 1
 )
-# Django's RedisCache raises when Redis is down; this subclass serves pages uncached instead.
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "core.cache.TolerantRedisCache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
