@@ -33,6 +33,24 @@ files, which every worker of one machine shares.
 
 Changes that bypass signals (`QuerySet.update()`, `bulk_create`, raw SQL, `loaddata --raw`) must
 call `bump_version()` themselves, as `generate_offers` does.
+
+Why not Django's cache framework (UpdateCacheMiddleware and FetchFromCacheMiddleware around the
+stack, or `django.views.decorators.cache.cache_page`, which runs later still), measured against
+this module on the same cache in the same runs (bench/library_settings.py):
+
+- a hit costs 2.5 to 2.7 times ours (bench/cache_hit.py, set-ups in turns): every middleware runs
+  around it and it reads the cache twice (the headers' key, then the page), where ours answers
+  first, in one round trip. Under `make bench` (BENCH_MODES=django-cache) its cached pages reached
+  55-74 % of the static file's throughput (its RSS feed 19-23 %), ours 85-119 %: under the 0.8
+  we hold to;
+- it has no content version, so nothing an editor does reaches a cached page: with it,
+  tests/test_workers_freshness.py counted 20 stale answers of 20 on every page after an offer's
+  edit (home, list, feeds, sitemap), after its unpublication (its page still answered 200) and
+  after a key figure's change, with the file cache and with Redis alike. Every cached page (home,
+  each list address, offer pages, feeds, sitemaps) stays as it was, on every worker and server,
+  for up to CACHE_MIDDLEWARE_SECONDS after a change (600 s for the lifetime used here), and an
+  offer whose deadline passed at midnight stays listed as long; its `Cache-Control: max-age` and
+  `Expires` headers also let browsers and proxies keep the page as long again.
 """
 
 import collections
