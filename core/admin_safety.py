@@ -11,11 +11,10 @@ import logging
 
 from django.contrib import messages
 from django.db import DatabaseError
-from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
-SAVE_FAILED = _(
+SAVE_FAILED = (
     "L’enregistrement a échoué : la base de données n’a pas répondu. Rien n’a été enregistré "
     "(ni la fiche, ni ses parties). Vos saisies sont conservées ci-dessous : vérifiez-les et "
     "cliquez de nouveau sur « Enregistrer » dans quelques instants. Les fichiers joints sont "

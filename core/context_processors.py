@@ -8,12 +8,11 @@ builds the same context by hand (see views.server_error), so nothing here may ne
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
 
 SKIPLINKS = [
-    {"link": "#content", "label": _("Contenu")},
-    {"link": "#fr-navigation", "label": _("Menu")},
-    {"link": "#footer", "label": _("Pied de page")},
+    {"link": "#content", "label": "Contenu"},
+    {"link": "#fr-navigation", "label": "Menu"},
+    {"link": "#footer", "label": "Pied de page"},
 ]
 
 

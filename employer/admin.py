@@ -6,7 +6,6 @@ from django.db import models
 from django.forms import Textarea
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from core.admin_safety import SafeSaveMixin
@@ -16,7 +15,7 @@ from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimoni
 PREVIEW_WIDTH = 120
 
 
-DEMO_NOTE = _("Image de démonstration, à remplacer par une vraie photo.")
+DEMO_NOTE = "Image de démonstration, à remplacer par une vraie photo."
 
 
 def preview(resized, source=None):
@@ -64,7 +63,7 @@ class PartInlineMixin:
 class MissionInline(PartInlineMixin, admin.TabularInline):
     model = Mission
     fields = ["position", "text"]
-    add_text = _("Ajouter une mission")
+    add_text = "Ajouter une mission"
     formfield_overrides = {
         **FORMFIELD_OVERRIDES,
         models.TextField: {
@@ -77,7 +76,7 @@ class MissionInline(PartInlineMixin, admin.TabularInline):
 class KeyFigureInline(PartInlineMixin, admin.TabularInline):
     model = KeyFigure
     fields = ["position", "value", "label"]
-    add_text = _("Ajouter un chiffre clé")
+    add_text = "Ajouter un chiffre clé"
 
 
 class PhotoInline(PartInlineMixin, admin.StackedInline):
@@ -85,11 +84,11 @@ class PhotoInline(PartInlineMixin, admin.StackedInline):
     model = Photo
     fields = ["position", ("image", "image_preview"), "alt_text", "is_decorative", "caption"]
     readonly_fields = ["image_preview"]
-    add_text = _("Ajouter une photo")
+    add_text = "Ajouter une photo"
     # The section above holds the gallery's text: two sections of one name read as one.
-    verbose_name_plural = _("Nous découvrir en images\u00a0: photos")
+    verbose_name_plural = "Nous découvrir en images\u00a0: photos"
 
-    @admin.display(description=_("aperçu"))
+    @admin.display(description="aperçu")
     def image_preview(self, photo):
         return preview(photo.resized, photo.image)
 
@@ -108,9 +107,9 @@ class TestimonialInline(PartInlineMixin, admin.StackedInline):
         ("video_file", "video_url"),
     ]
     readonly_fields = ["photo_preview"]
-    add_text = _("Ajouter un témoignage")
+    add_text = "Ajouter un témoignage"
 
-    @admin.display(description=_("aperçu"))
+    @admin.display(description="aperçu")
     def photo_preview(self, testimonial):
         return preview(testimonial.portrait, testimonial.photo)
 
@@ -118,7 +117,7 @@ class TestimonialInline(PartInlineMixin, admin.StackedInline):
 class PerkInline(PartInlineMixin, admin.StackedInline):
     model = Perk
     fields = ["position", "title", "text", "items"]
-    add_text = _("Ajouter un atout")
+    add_text = "Ajouter un atout"
     # A perk is a few lines: the admin's 10-row textareas made each one a screen tall.
     formfield_overrides = {
         **FORMFIELD_OVERRIDES,
@@ -184,17 +183,17 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
     # Every section but the first folds: Django opens the ones that hold an error.
     fieldsets = [
         (None, {"fields": ["name", "acronym", "tagline", "about", "website"]}),
-        (_("Logo"), {"classes": ["collapse"], "fields": ["logo", "logo_preview"]}),
+        ("Logo", {"classes": ["collapse"], "fields": ["logo", "logo_preview"]}),
         (
-            _("Adresse"),
+            "Adresse",
             {"classes": ["collapse"], "fields": ["street_address", "postal_code", "city"]},
         ),
         (
-            _("Nous découvrir en images\u00a0: texte"),
+            "Nous découvrir en images\u00a0: texte",
             {"classes": ["collapse"], "fields": ["gallery_text"]},
         ),
         (
-            _("Image d’illustration"),
+            "Image d’illustration",
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -233,7 +232,7 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
     # Django's French reads « Modification de profil de l’employeur » and « L’objet profil de
     # l’employeur « … » a été modifié avec succès »: the profile named as HR would name it.
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["title"] = _("Créer le profil de l’employeur") if add else _("Modifier le profil")
+        context["title"] = "Créer le profil de l’employeur" if add else "Modifier le profil"
         context["error_links"] = error_links(
             context["adminform"].form, context["inline_admin_formsets"]
         )
@@ -266,17 +265,17 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
         setattr(request, RESTORING, True)
         return super().revision_view(request, object_id, version_id, extra_context)
 
-    @admin.display(description=_("aperçu"))
+    @admin.display(description="aperçu")
     def logo_preview(self, employer):
         if not employer.logo:
             return "—"
         image = format_html('<img src="{}" width="{}" alt="">', employer.logo.url, PREVIEW_WIDTH)
         if is_demo_file(employer.logo):
             return format_html(
-                '{}<p class="help">{}</p>', image, _("Logo de démonstration, à remplacer.")
+                '{}<p class="help">{}</p>', image, "Logo de démonstration, à remplacer."
             )
         return image
 
-    @admin.display(description=_("aperçu"))
+    @admin.display(description="aperçu")
     def illustration_preview(self, employer):
         return preview(employer.illustration_image, employer.illustration)

@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, Transpose
 from PIL import Image
@@ -71,74 +70,70 @@ class EmployerQuerySet(models.QuerySet):
 
 
 class Employer(models.Model):
-    name = models.CharField(_("nom"), max_length=200)
-    acronym = models.CharField(_("sigle"), max_length=30, blank=True)
+    name = models.CharField("nom", max_length=200)
+    acronym = models.CharField("sigle", max_length=30, blank=True)
     tagline = models.CharField(
-        _("accroche"),
+        "accroche",
         max_length=200,
         blank=True,
-        help_text=_(
-            "Courte phrase affichée sous le nom en haut de la page, ex. « À l’écoute du monde »."
-        ),
+        help_text="Courte phrase affichée sous le nom en haut de la page, ex. « À l’écoute du monde ».",
     )
     about = models.TextField(
-        _("qui sommes-nous ?"),
+        "qui sommes-nous ?",
         blank=True,
-        help_text=_("Présentation de l’établissement. Séparez les paragraphes par une ligne vide."),
+        help_text="Présentation de l’établissement. Séparez les paragraphes par une ligne vide.",
     )
     gallery_text = models.TextField(
-        _("texte de la galerie « Nous découvrir en images »"),
+        "texte de la galerie « Nous découvrir en images »",
         blank=True,
-        help_text=_("Présentation des locaux et de l’accès, affichée avec les photos."),
+        help_text="Présentation des locaux et de l’accès, affichée avec les photos.",
     )
-    street_address = models.CharField(_("adresse"), max_length=200, blank=True)
-    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
-    city = models.CharField(_("commune"), max_length=100, blank=True)
-    website = models.URLField(_("site internet"), blank=True)
+    street_address = models.CharField("adresse", max_length=200, blank=True)
+    postal_code = models.CharField("code postal", max_length=10, blank=True)
+    city = models.CharField("commune", max_length=100, blank=True)
+    website = models.URLField("site internet", blank=True)
     logo = models.ImageField(
-        _("logo"),
+        "logo",
         upload_to="employer/",
         blank=True,
         validators=[validate_image_file],
-        help_text=_(
+        help_text=(
             "Logo de l’établissement (PNG, JPEG ou WebP, carré de 112 pixels de côté au moins), "
             "repris par les moteurs de recherche dans les offres d’emploi."
         ),
     )
     illustration = models.ImageField(
-        _("image d’illustration"),
+        "image d’illustration",
         upload_to="employer/",
         blank=True,
         validators=[validate_image_file],
-        help_text=_(
+        help_text=(
             "Photo affichée avant « Nos atouts » (JPEG, PNG ou WebP, 5 Mo au plus). Le site en "
             "affiche une copie recadrée au format 16:9 (1200 × 675 pixels)."
         ),
     )
     illustration_resized = resized_spec("illustration", ILLUSTRATION_SIZE)
     illustration_alt = models.CharField(
-        _("texte alternatif de l’image d’illustration"),
+        "texte alternatif de l’image d’illustration",
         max_length=250,
         blank=True,
-        help_text=_("Décrit l’image pour les personnes qui ne la voient pas."),
+        help_text="Décrit l’image pour les personnes qui ne la voient pas.",
     )
     illustration_caption = models.CharField(
-        _("légende de l’image d’illustration"), max_length=250, blank=True
+        "légende de l’image d’illustration", max_length=250, blank=True
     )
-    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+    updated_at = models.DateTimeField("mis à jour le", auto_now=True)
 
     objects = EmployerQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("profil de l’employeur")
-        verbose_name_plural = _("profil de l’employeur")
+        verbose_name = "profil de l’employeur"
+        verbose_name_plural = "profil de l’employeur"
         constraints = [
             models.CheckConstraint(
                 condition=Q(illustration="") | ~Q(illustration_alt=""),
                 name="employer_illustration_has_alt",
-                violation_error_message=_(
-                    "Une image d’illustration doit avoir un texte alternatif."
-                ),
+                violation_error_message="Une image d’illustration doit avoir un texte alternatif.",
             ),
         ]
 
@@ -168,15 +163,15 @@ class Employer(models.Model):
         """What still shows a demo image, named as the admin form names it."""
         found = []
         if is_demo_file(self.logo):
-            found.append(_("le logo"))
+            found.append("le logo")
         if is_demo_file(self.illustration):
-            found.append(_("l’image d’illustration"))
+            found.append("l’image d’illustration")
         for photo in self.photos.all():
             if is_demo_file(photo.image):
-                found.append(_("la photo « %(name)s »") % {"name": photo.caption or photo.pk})
+                found.append(f"la photo « {photo.caption or photo.pk} »")
         for testimonial in self.testimonials.all():
             if is_demo_file(testimonial.photo):
-                found.append(_("le portrait de %(name)s") % {"name": testimonial.first_name})
+                found.append(f"le portrait de {testimonial.first_name}")
         return found
 
 
@@ -189,7 +184,7 @@ class ProfilePart(models.Model):
     """A part of the profile shown in an order HR staff choose."""
 
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Les éléments sont affichés par position croissante.")
+        "position", default=0, help_text="Les éléments sont affichés par position croissante."
     )
 
     class Meta:
@@ -199,13 +194,13 @@ class ProfilePart(models.Model):
 
 class Mission(ProfilePart):
     employer = models.ForeignKey(
-        Employer, on_delete=models.CASCADE, related_name="missions", verbose_name=_("employeur")
+        Employer, on_delete=models.CASCADE, related_name="missions", verbose_name="employeur"
     )
-    text = models.TextField(_("texte"))
+    text = models.TextField("texte")
 
     class Meta(ProfilePart.Meta):
-        verbose_name = _("mission")
-        verbose_name_plural = _("nos missions")
+        verbose_name = "mission"
+        verbose_name_plural = "nos missions"
 
     def __str__(self):
         return self.text[:80]
@@ -213,16 +208,16 @@ class Mission(ProfilePart):
 
 class KeyFigure(ProfilePart):
     employer = models.ForeignKey(
-        Employer, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("employeur")
+        Employer, on_delete=models.CASCADE, related_name="key_figures", verbose_name="employeur"
     )
     value = models.CharField(
-        _("chiffre"), max_length=30, help_text=_("Tel qu’il doit s’afficher, ex. « +1 000 ».")
+        "chiffre", max_length=30, help_text="Tel qu’il doit s’afficher, ex. « +1 000 »."
     )
-    label = models.CharField(_("libellé"), max_length=100, help_text=_("Ex. « Agents »."))
+    label = models.CharField("libellé", max_length=100, help_text="Ex. « Agents ».")
 
     class Meta(ProfilePart.Meta):
-        verbose_name = _("chiffre clé")
-        verbose_name_plural = _("chiffres clés")
+        verbose_name = "chiffre clé"
+        verbose_name_plural = "chiffres clés"
 
     def __str__(self):
         return f"{self.value} {self.label}"
@@ -230,44 +225,42 @@ class KeyFigure(ProfilePart):
 
 class Photo(ProfilePart):
     employer = models.ForeignKey(
-        Employer, on_delete=models.CASCADE, related_name="photos", verbose_name=_("employeur")
+        Employer, on_delete=models.CASCADE, related_name="photos", verbose_name="employeur"
     )
     image = models.ImageField(
-        _("image"),
+        "image",
         upload_to="employer/photos/",
         validators=[validate_image_file],
-        help_text=_(
+        help_text=(
             "JPEG, PNG ou WebP, 5 Mo au plus. Le site en affiche une copie recadrée au format 3:2 "
             "(800 × 533 pixels) : gardez le sujet au centre."
         ),
     )
     image_resized = resized_spec("image", PHOTO_SIZE)
     alt_text = models.CharField(
-        _("texte alternatif"),
+        "texte alternatif",
         max_length=250,
         blank=True,
-        help_text=_(
+        help_text=(
             "Décrit ce que montre la photo pour les personnes qui ne la voient pas. "
             "Obligatoire, sauf si la photo est purement décorative."
         ),
     )
     is_decorative = models.BooleanField(
-        _("photo décorative"),
+        "photo décorative",
         default=False,
-        help_text=_("Cochez seulement si la photo n’apporte aucune information."),
+        help_text="Cochez seulement si la photo n’apporte aucune information.",
     )
-    caption = models.CharField(_("légende"), max_length=250, blank=True)
+    caption = models.CharField("légende", max_length=250, blank=True)
 
     class Meta(ProfilePart.Meta):
-        verbose_name = _("photo")
-        verbose_name_plural = _("nous découvrir en images")
+        verbose_name = "photo"
+        verbose_name_plural = "nous découvrir en images"
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_decorative=True) | ~Q(alt_text=""),
                 name="photo_alt_text_unless_decorative",
-                violation_error_message=_(
-                    "Renseignez le texte alternatif, ou cochez « photo décorative »."
-                ),
+                violation_error_message="Renseignez le texte alternatif, ou cochez « photo décorative ».",
             ),
         ]
 
@@ -285,67 +278,67 @@ class Photo(ProfilePart):
 
 class Testimonial(ProfilePart):
     employer = models.ForeignKey(
-        Employer, on_delete=models.CASCADE, related_name="testimonials", verbose_name=_("employeur")
+        Employer, on_delete=models.CASCADE, related_name="testimonials", verbose_name="employeur"
     )
     title = models.CharField(
-        _("titre"), max_length=200, help_text=_("Ex. « Portrait d’une officière de protection ».")
+        "titre", max_length=200, help_text="Ex. « Portrait d’une officière de protection »."
     )
-    first_name = models.CharField(_("prénom"), max_length=100)
-    age = models.PositiveSmallIntegerField(_("âge"), null=True, blank=True)
-    job_title = models.CharField(_("métier"), max_length=200)
-    division = models.CharField(_("division ou service"), max_length=200, blank=True)
+    first_name = models.CharField("prénom", max_length=100)
+    age = models.PositiveSmallIntegerField("âge", null=True, blank=True)
+    job_title = models.CharField("métier", max_length=200)
+    division = models.CharField("division ou service", max_length=200, blank=True)
     years_in_post = models.PositiveSmallIntegerField(
-        _("années dans l’établissement"), null=True, blank=True
+        "années dans l’établissement", null=True, blank=True
     )
     quote = models.TextField(
-        _("citation mise en avant"),
-        help_text=_("Une phrase forte tirée du témoignage, sans guillemets : le site les ajoute."),
+        "citation mise en avant",
+        help_text="Une phrase forte tirée du témoignage, sans guillemets : le site les ajoute.",
     )
     transcript = models.TextField(
-        _("transcription intégrale"),
-        help_text=_(
+        "transcription intégrale",
+        help_text=(
             "Texte complet du témoignage : obligatoire pour l’accessibilité d’une vidéo (RGAA 4.1). "
             "Séparez les paragraphes par une ligne vide."
         ),
     )
     photo = models.ImageField(
-        _("photo"),
+        "photo",
         upload_to="employer/testimonials/",
         blank=True,
         validators=[validate_image_file],
-        help_text=_(
+        help_text=(
             "Portrait facultatif (JPEG, PNG ou WebP, 5 Mo au plus), affiché en carré de "
             "400 × 400 pixels."
         ),
     )
     photo_resized = resized_spec("photo", PORTRAIT_SIZE)
     photo_alt = models.CharField(
-        _("texte alternatif de la photo"),
+        "texte alternatif de la photo",
         max_length=250,
         blank=True,
-        help_text=_("Obligatoire si une photo est chargée, ex. « Portrait de Marine »."),
+        help_text="Obligatoire si une photo est chargée, ex. « Portrait de Marine ».",
     )
     video_file = models.FileField(
-        _("fichier vidéo"),
+        "fichier vidéo",
         upload_to="employer/videos/",
         blank=True,
         validators=[FileExtensionValidator(["mp4", "webm"]), validate_video_file],
-        help_text=_("Vidéo MP4 ou WebM facultative, 100 Mo au plus."),
+        help_text="Vidéo MP4 ou WebM facultative, 100 Mo au plus.",
     )
     video_url = models.URLField(
-        _("lien vers la vidéo"),
+        "lien vers la vidéo",
         blank=True,
-        help_text=_("Adresse de la vidéo sur une plateforme (facultatif)."),
+        help_text="Adresse de la vidéo sur une plateforme (facultatif).",
     )
 
     class Meta(ProfilePart.Meta):
-        verbose_name = _("témoignage")
-        verbose_name_plural = _("témoignages")
+        verbose_name = "témoignage"
+        verbose_name_plural = "témoignages"
         constraints = [
             models.CheckConstraint(
                 condition=Q(photo="") | ~Q(photo_alt=""),
                 name="testimonial_photo_has_alt",
-                violation_error_message=_("Une photo doit avoir un texte alternatif."),
+                violation_error_message="Une photo doit avoir un texte alternatif.",
             ),
         ]
 
@@ -367,23 +360,21 @@ class Testimonial(ProfilePart):
 
 class Perk(ProfilePart):
     employer = models.ForeignKey(
-        Employer, on_delete=models.CASCADE, related_name="perks", verbose_name=_("employeur")
+        Employer, on_delete=models.CASCADE, related_name="perks", verbose_name="employeur"
     )
-    title = models.CharField(_("titre"), max_length=200)
+    title = models.CharField("titre", max_length=200)
     text = models.TextField(
-        _("texte"), blank=True, help_text=_("Séparez les paragraphes par une ligne vide.")
+        "texte", blank=True, help_text="Séparez les paragraphes par une ligne vide."
     )
     items = models.TextField(
-        _("liste à puces"),
+        "liste à puces",
         blank=True,
-        help_text=_(
-            "Un élément par ligne ; chaque ligne devient une puce affichée après le texte."
-        ),
+        help_text="Un élément par ligne ; chaque ligne devient une puce affichée après le texte.",
     )
 
     class Meta(ProfilePart.Meta):
-        verbose_name = _("atout")
-        verbose_name_plural = _("nos atouts")
+        verbose_name = "atout"
+        verbose_name_plural = "nos atouts"
 
     def __str__(self):
         return self.title

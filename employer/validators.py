@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 from PIL import Image
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -35,11 +34,10 @@ def validate_image_file(file):
                 width, height = image.size
                 if image_format not in ALLOWED_FORMATS:
                     raise ValidationError(
-                        _(
-                            "Format d’image non accepté (%(format)s) : envoyez une image JPEG, "
+                        (
+                            f"Format d’image non accepté ({image_format}) : envoyez une image JPEG, "
                             "PNG ou WebP."
-                        )
-                        % {"format": image_format},
+                        ),
                         code="bad_format",
                     )
                 _check_dimensions(width, height)
@@ -52,12 +50,12 @@ def validate_image_file(file):
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
-            _("Cette image est anormalement grande une fois décompressée : elle est refusée."),
+            "Cette image est anormalement grande une fois décompressée : elle est refusée.",
             code="decompression_bomb",
         ) from error
     except Exception as error:  # Pillow raises many types for undecodable data.
         raise ValidationError(
-            _(
+            (
                 "Ce fichier n’est pas une image lisible : envoyez une photo au format JPEG, PNG "
                 "ou WebP."
             ),
@@ -70,8 +68,7 @@ def validate_image_file(file):
 def _check_size(file, limit):
     if file.size > limit:
         raise ValidationError(
-            _("Le fichier pèse %(size)s ; la limite est de %(limit)s.")
-            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            f"Le fichier pèse {filesizeformat(file.size)} ; la limite est de {filesizeformat(limit)}.",
             code="file_too_large",
         )
 
@@ -80,25 +77,18 @@ def _check_dimensions(width, height):
     side = settings.MAX_UPLOAD_IMAGE_SIDE
     if width > side or height > side:
         raise ValidationError(
-            _(
-                "L’image mesure %(width)s × %(height)s pixels ; chaque côté doit mesurer au plus "
-                "%(side)s pixels."
-            )
-            % {"width": width, "height": height, "side": side},
+            (
+                f"L’image mesure {width} × {height} pixels ; chaque côté doit mesurer au plus "
+                f"{side} pixels."
+            ),
             code="image_too_large",
         )
     if width * height > settings.MAX_UPLOAD_IMAGE_PIXELS:
         raise ValidationError(
-            _(
-                "L’image mesure %(width)s × %(height)s pixels, soit %(pixels)s mégapixels ; la "
-                "limite est de %(limit)s mégapixels. Réduisez-la avant de l’envoyer."
-            )
-            % {
-                "width": width,
-                "height": height,
-                "pixels": number_format(width * height / 1_000_000, 1),
-                "limit": number_format(settings.MAX_UPLOAD_IMAGE_PIXELS / 1_000_000, 1),
-            },
+            (
+                f"L’image mesure {width} × {height} pixels, soit {number_format(width * height / 1_000_000, 1)} mégapixels ; la "
+                f"limite est de {number_format(settings.MAX_UPLOAD_IMAGE_PIXELS / 1_000_000, 1)} mégapixels. Réduisez-la avant de l’envoyer."
+            ),
             code="image_too_large",
         )
 
@@ -125,5 +115,5 @@ def validate_video_file(file):
         file.seek(position)
     if not any(matches(head) for matches in _VIDEO_SIGNATURES.values()):
         raise ValidationError(
-            _("Ce fichier n’est pas une vidéo MP4 ou WebM lisible."), code="invalid_video"
+            "Ce fichier n’est pas une vidéo MP4 ou WebM lisible.", code="invalid_video"
         )

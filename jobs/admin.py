@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
@@ -27,14 +26,14 @@ class ApplicationsFilter(admin.SimpleListFilter):
     tell HR which offers are still open.
     """
 
-    title = _("candidatures")
+    title = "candidatures"
     parameter_name = "candidatures"
 
     def lookups(self, request, model_admin):
         return [
-            ("ouvertes", _("Ouvertes")),
-            ("programmees", _("Programmées (pas encore en ligne)")),
-            ("closes", _("Closes")),
+            ("ouvertes", "Ouvertes"),
+            ("programmees", "Programmées (pas encore en ligne)"),
+            ("closes", "Closes"),
         ]
 
     def queryset(self, request, queryset):
@@ -86,7 +85,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     # In the order of the offer page (see OFFERS.md), so an editor checks one against the other.
     fieldsets = [
         (
-            _("Identification"),
+            "Identification",
             {
                 "fields": [
                     "title",
@@ -99,7 +98,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             },
         ),
         (
-            _("Classement"),
+            "Classement",
             {
                 "fields": [
                     "versant",
@@ -115,7 +114,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             },
         ),
         (
-            _("Localisation"),
+            "Localisation",
             {
                 "fields": [
                     ("department_code", "region_name"),
@@ -126,7 +125,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             },
         ),
         (
-            _("Conditions"),
+            "Conditions",
             {
                 "fields": [
                     ("contract_type", "contract_duration"),
@@ -143,11 +142,11 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             },
         ),
         (
-            _("Textes de l’offre"),
+            "Textes de l’offre",
             {"fields": ["missions", "profile", "specific_conditions", "additional_info"]},
         ),
         (
-            _("Candidature"),
+            "Candidature",
             {
                 "fields": [
                     "application_url",
@@ -158,7 +157,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             },
         ),
         (
-            _("Dates"),
+            "Dates",
             {"fields": ["vacancy_date", "start_date", "published_at", "deadline"]},
         ),
     ]
@@ -167,21 +166,21 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     class Media:
         css = {"all": ["css/admin_jobs.css"]}
 
-    @admin.display(description=_("en ligne depuis le"), ordering="published_at")
+    @admin.display(description="en ligne depuis le", ordering="published_at")
     def published_on(self, job):
         return date_format(timezone.localtime(job.published_at), "SHORT_DATE_FORMAT")
 
-    @admin.display(description=_("date limite"), ordering="deadline")
+    @admin.display(description="date limite", ordering="deadline")
     def deadline_day(self, job):
         return date_format(job.deadline, "SHORT_DATE_FORMAT") if job.deadline else "–"
 
-    @admin.display(description=_("candidatures ouvertes"), boolean=True)
+    @admin.display(description="candidatures ouvertes", boolean=True)
     def is_open(self, job):
         return job.is_open
 
-    @admin.display(description=_("région"))
+    @admin.display(description="région")
     def region_name(self, job):
-        return job.region_name or _("déduite du département à l’enregistrement")
+        return job.region_name or "déduite du département à l’enregistrement"
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -191,7 +190,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             actions["delete_selected"] = (
                 function,
                 name,
-                _("Supprimer les offres sélectionnées"),
+                "Supprimer les offres sélectionnées",
             )
         return actions
 
@@ -206,23 +205,23 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
     # Django's own titles read « Ajout de offre d'emploi », « Sélectionnez l’objet offre
     # d'emploi à changer »: French that names the offer properly instead.
     def add_view(self, request, form_url="", extra_context=None):
-        extra_context = {"title": _("Nouvelle offre d’emploi"), **(extra_context or {})}
+        extra_context = {"title": "Nouvelle offre d’emploi", **(extra_context or {})}
         return super().add_view(request, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {"title": _("Modifier l’offre d’emploi"), **(extra_context or {})}
+        extra_context = {"title": "Modifier l’offre d’emploi", **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"title": _("Offres d’emploi"), **(extra_context or {})}
+        extra_context = {"title": "Offres d’emploi", **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
     def response_add(self, request, obj, post_url_continue=None):
-        request._saved_job = (obj, _("ajoutée"))
+        request._saved_job = (obj, "ajoutée")
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        request._saved_job = (obj, _("enregistrée"))
+        request._saved_job = (obj, "enregistrée")
         return super().response_change(request, obj)
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
@@ -239,14 +238,14 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             )
         return super().message_user(request, message, level, *args, **kwargs)
 
-    @admin.display(description=_("page publique"))
+    @admin.display(description="page publique")
     def public_link(self, job):
         # Staff see drafts and archived offers there too: the detail view lets jobs.view_job in.
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" title="{}">{}</a>',
             job.get_absolute_url(),
-            _("Voir l’offre « %(title)s » (nouvelle fenêtre)") % {"title": job.title},
-            _("Voir"),
+            f"Voir l’offre « {job.title} » (nouvelle fenêtre)",
+            "Voir",
         )
 
     def save_model(self, request, obj, form, change):
@@ -254,7 +253,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         if obj.state in (State.DRAFT, State.PUBLISHED) and obj.publication_too_short():
             messages.warning(request, short_publication_warning(obj))
 
-    @admin.action(description=_("Publier les offres sélectionnées"), permissions=["change"])
+    @admin.action(description="Publier les offres sélectionnées", permissions=["change"])
     def publish(self, request, queryset):
         """Publish what the legal minimum allows; name each refused offer and what it lacks."""
         published = []
@@ -267,15 +266,14 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
                 items = ", ".join(Job.legal_item_label(name) for name in refused.missing)
                 self.message_user(
                     request,
-                    _(
-                        "« %(title)s » (Réf. %(reference)s) n’a pas été publiée : il manque "
-                        "%(items)s."
-                    )
-                    % {"title": job.title, "reference": job.reference, "items": items},
+                    (
+                        f"« {job.title} » (Réf. {job.reference}) n’a pas été publiée : il manque "
+                        f"{items}."
+                    ),
                     messages.ERROR,
                 )
                 continue
-            self.log_change(request, job, _("Publiée depuis la liste des offres."))
+            self.log_change(request, job, "Publiée depuis la liste des offres.")
             published.append(job)
         if published:
             self.message_user(
@@ -296,19 +294,19 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
                 messages.SUCCESS,
             )
         else:
-            self.message_user(request, _("Aucune offre n’a été publiée."), messages.WARNING)
+            self.message_user(request, "Aucune offre n’a été publiée.", messages.WARNING)
         for job in published:
             if job.publication_too_short():
                 self.message_user(request, short_publication_warning(job), messages.WARNING)
 
-    @admin.action(description=_("Clôturer les offres sélectionnées"), permissions=["change"])
+    @admin.action(description="Clôturer les offres sélectionnées", permissions=["change"])
     def close(self, request, queryset):
         """Stop applications before the deadline; the page stays, with « Candidatures closes »."""
         closed = skipped = 0
         now = timezone.now()
         for job in queryset.select_related("domain"):
             if job.close(now):
-                self.log_change(request, job, _("Clôturée"))
+                self.log_change(request, job, "Clôturée")
                 closed += 1
             else:
                 skipped += 1  # Only a published offer closes.
@@ -316,7 +314,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
             request,
             closed,
             ngettext("%(count)d offre clôturée.", "%(count)d offres clôturées.", closed),
-            _("Aucune offre n’a été clôturée."),
+            "Aucune offre n’a été clôturée.",
         )
         if skipped:
             self.message_user(
@@ -330,34 +328,34 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Archiver les offres sélectionnées"), permissions=["change"])
+    @admin.action(description="Archiver les offres sélectionnées", permissions=["change"])
     def archive(self, request, queryset):
         """Take offers off the site entirely (their page answers 404); they stay in the admin."""
         archived = 0
         for job in queryset.select_related("domain"):
             if job.archive():
-                self.log_change(request, job, _("Archivée"))
+                self.log_change(request, job, "Archivée")
                 archived += 1
         self._report_count(
             request,
             archived,
             ngettext("%(count)d offre archivée.", "%(count)d offres archivées.", archived),
-            _("Aucune offre n’a été archivée."),
+            "Aucune offre n’a été archivée.",
         )
 
-    @admin.action(description=_("Dupliquer les offres sélectionnées"), permissions=["add"])
+    @admin.action(description="Dupliquer les offres sélectionnées", permissions=["add"])
     def duplicate(self, request, queryset):
         """Start a new offer from an old one: a draft with a new reference and the same texts."""
         copies = []
         for job in queryset.select_related("domain"):
             copy = job.copy()
             copy.save()
-            self.log_addition(request, copy, _("Copie d’une offre existante."))
+            self.log_addition(request, copy, "Copie d’une offre existante.")
             copies.append(copy)
         if len(copies) == 1:
             self.message_user(
                 request,
-                _("Copie créée comme brouillon : vérifiez les dates avant de la publier."),
+                "Copie créée comme brouillon : vérifiez les dates avant de la publier.",
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(
@@ -388,23 +386,18 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
 def short_publication_warning(job):
     """What an editor reads when `job.publication_too_short()`."""
     published_on = timezone.localtime(job.published_at).date()
-    return _(
-        "« %(title)s » (Réf. %(reference)s) : la date limite de candidature (%(deadline)s) tombe "
-        "moins d’un mois après la mise en ligne (%(published)s). Le décret n° 2018-1351 (art. 4) "
+    return (
+        f"« {job.title} » (Réf. {job.reference}) : la date limite de candidature ({french_date(job.deadline)}) tombe "
+        f"moins d’un mois après la mise en ligne ({french_date(published_on)}). Le décret n° 2018-1351 (art. 4) "
         "demande qu’une offre reste publiée au moins un mois ; repoussez la date limite si "
         "possible."
-    ) % {
-        "title": job.title,
-        "reference": job.reference,
-        "deadline": french_date(job.deadline),
-        "published": french_date(published_on),
-    }
+    )
 
 
 def public_page_link(job, text=None):
     """A link to an offer's public page (staff see a draft's preview there), in a new tab."""
     if text is None:
-        text = _("Voir l’aperçu de l’offre") if job.is_preview else _("Voir la page publique")
+        text = "Voir l’aperçu de l’offre" if job.is_preview else "Voir la page publique"
     return format_html(
         '<a href="{}" target="_blank" rel="noopener">{}</a>', job.get_absolute_url(), text
     )
@@ -422,6 +415,6 @@ class DomainAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(job_count=Count("jobs"))
 
-    @admin.display(description=_("nombre d’offres"), ordering="job_count")
+    @admin.display(description="nombre d’offres", ordering="job_count")
     def job_count(self, domain):
         return domain.job_count

@@ -4,63 +4,62 @@ Stored values are the portal's codes, so that an export loses nothing; labels ar
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 
 class State(models.TextChoices):
-    DRAFT = "brouillon", _("Brouillon")
-    PUBLISHED = "publiee", _("Publiée")
-    CLOSED = "cloturee", _("Clôturée")
-    ARCHIVED = "archivee", _("Archivée")
+    DRAFT = "brouillon", "Brouillon"
+    PUBLISHED = "publiee", "Publiée"
+    CLOSED = "cloturee", "Clôturée"
+    ARCHIVED = "archivee", "Archivée"
 
 
 class Versant(models.TextChoices):
-    FPE = "FPE", _("Fonction publique de l’État")
-    FPT = "FPT", _("Fonction publique territoriale")
-    FPH = "FPH", _("Fonction publique hospitalière")
+    FPE = "FPE", "Fonction publique de l’État"
+    FPT = "FPT", "Fonction publique territoriale"
+    FPH = "FPH", "Fonction publique hospitalière"
 
 
 class Category(models.TextChoices):
-    APLUS = "APLUS", _("A+")
-    A = "A", _("A")
-    B = "B", _("B")
-    C = "C", _("C")
-    HORS_CATEGORIE = "HORS_CATEGORIE", _("Hors catégorie")
+    APLUS = "APLUS", "A+"
+    A = "A", "A"
+    B = "B", "B"
+    C = "C", "C"
+    HORS_CATEGORIE = "HORS_CATEGORIE", "Hors catégorie"
 
 
 class Nature(models.TextChoices):
-    TITULAIRE_CONTRACTUEL = "TITULAIRE_CONTRACTUEL", _("Ouvert aux titulaires et contractuels")
-    CONTRACTUELS = "CONTRACTUELS", _("Ouvert aux contractuels uniquement")
-    TITULAIRES = "TITULAIRES", _("Ouvert aux titulaires uniquement")
+    TITULAIRE_CONTRACTUEL = "TITULAIRE_CONTRACTUEL", "Ouvert aux titulaires et contractuels"
+    CONTRACTUELS = "CONTRACTUELS", "Ouvert aux contractuels uniquement"
+    TITULAIRES = "TITULAIRES", "Ouvert aux titulaires uniquement"
 
 
 class ContractType(models.TextChoices):
-    CDD = "CDD", _("CDD")
-    CDI = "CDI", _("CDI")
-    PERMANENT = "PERMANENT", _("Emploi permanent (titulaire)")
-    VACATION = "VACATION", _("Vacation")
+    CDD = "CDD", "CDD"
+    CDI = "CDI", "CDI"
+    PERMANENT = "PERMANENT", "Emploi permanent (titulaire)"
+    VACATION = "VACATION", "Vacation"
 
 
 class PostStatus(models.TextChoices):
-    VACANT = "VACANT", _("Vacant")
-    SUSCEPTIBLE_VACANT = "SUSCEPTIBLE_VACANT", _("Susceptible d’être vacant")
+    VACANT = "VACANT", "Vacant"
+    SUSCEPTIBLE_VACANT = "SUSCEPTIBLE_VACANT", "Susceptible d’être vacant"
 
 
 class VacancyReason(models.TextChoices):
-    CREATION = "CREATION", _("Création d’emploi")
-    VACANCE = "VACANCE", _("Vacance d’emploi")
+    CREATION = "CREATION", "Création d’emploi"
+    VACANCE = "VACANCE", "Vacance d’emploi"
 
 
 class Experience(models.TextChoices):
-    DEBUTANT = "DEBUTANT", _("Débutant")
-    CONFIRME = "CONFIRME", _("Confirmé")
-    EXPERT = "EXPERT", _("Expert")
+    DEBUTANT = "DEBUTANT", "Débutant"
+    CONFIRME = "CONFIRME", "Confirmé"
+    EXPERT = "EXPERT", "Expert"
 
 
 class Telework(models.TextChoices):
-    NONE = "AUCUN", _("Pas de télétravail")
-    PARTIAL = "PARTIEL", _("Télétravail partiel")
-    FULL = "TOTAL", _("Télétravail total")
+    NONE = "AUCUN", "Pas de télétravail"
+    PARTIAL = "PARTIEL", "Télétravail partiel"
+    FULL = "TOTAL", "Télétravail total"
 
 
 # Domaines fonctionnels of the RMFP v2 (code, label), loaded by a data migration.

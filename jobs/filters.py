@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst, format_lazy
-from django.utils.translation import gettext_lazy as _
 
 from core import page_cache
 from jobs import departements, search
@@ -24,21 +23,21 @@ from jobs.choices import Category, Nature, Telework, Versant
 from jobs.models import Domain, Job
 
 PUBLISHED_WITHIN = [
-    ("1", _("Depuis 24 heures")),
-    ("7", _("Depuis 7 jours")),
-    ("30", _("Depuis 30 jours")),
+    ("1", "Depuis 24 heures"),
+    ("7", "Depuis 7 jours"),
+    ("30", "Depuis 30 jours"),
 ]
 SORTS = [
-    ("recent", _("Les plus récentes")),
-    ("date-limite", _("Date limite la plus proche")),
+    ("recent", "Les plus récentes"),
+    ("date-limite", "Date limite la plus proche"),
 ]
 # A category reads « catégorie B » within a sentence (a feed's title), « Catégorie B » alone.
 CATEGORIES = [
     (
         value,
-        _("hors catégorie")
+        "hors catégorie"
         if value == Category.HORS_CATEGORIE
-        else format_lazy("{} {}", _("catégorie"), label),
+        else format_lazy("{} {}", "catégorie", label),
     )
     for value, label in Category.choices
 ]
@@ -145,35 +144,35 @@ class WordsFilter(DescribedFilter, django_filters.CharFilter):
 
 
 class JobFilter(django_filters.FilterSet):
-    q = WordsFilter(label=_("Mots-clés"), method="filter_text", max_length=200)
+    q = WordsFilter(label="Mots-clés", method="filter_text", max_length=200)
     # Counted by id (no join), named by its slug in the address.
     domaine = LenientMultipleChoiceFilter(
-        label=_("Domaine"), field_name="domain_id", method="filter_domains", choices=[]
+        label="Domaine", field_name="domain_id", method="filter_domains", choices=[]
     )
     categorie = LenientMultipleChoiceFilter(
-        label=_("Catégorie"), field_name="category", choices=CATEGORIES
+        label="Catégorie", field_name="category", choices=CATEGORIES
     )
     versant = LenientMultipleChoiceFilter(
-        label=_("Fonction publique"), field_name="versant", choices=Versant.choices
+        label="Fonction publique", field_name="versant", choices=Versant.choices
     )
     nature = LenientMultipleChoiceFilter(
-        label=_("Nature de l’emploi"), field_name="nature", choices=Nature.choices
+        label="Nature de l’emploi", field_name="nature", choices=Nature.choices
     )
     localisation = LenientMultipleChoiceFilter(
-        label=_("Département"),
+        label="Département",
         field_name="department_code",
         choices=departements.CHOICES,
         select=True,
     )
     teletravail = LenientMultipleChoiceFilter(
-        label=_("Télétravail"), field_name="telework", choices=Telework.choices
+        label="Télétravail", field_name="telework", choices=Telework.choices
     )
     publiee = PublishedWithinFilter(
-        label=_("Date de publication"),
+        label="Date de publication",
         choices=PUBLISHED_WITHIN,
-        empty_label=_("Toutes les dates"),
+        empty_label="Toutes les dates",
     )
-    tri = SortFilter(label=_("Trier par"), choices=SORTS, method="sort", empty_label=None)
+    tri = SortFilter(label="Trier par", choices=SORTS, method="sort", empty_label=None)
 
     # Values a list URL means anyway: an empty field, the default sort, the first page.
     DEFAULTS = {"tri": "recent", "page": "1"}

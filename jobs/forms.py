@@ -5,7 +5,6 @@ import copy
 from django import forms
 from django.forms.models import construct_instance
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
 
 from jobs import departements, rich_text
 from jobs.choices import State
@@ -23,10 +22,10 @@ class JobAdminForm(forms.ModelForm):
     # A département from the INSEE table rather than a typed code; the région follows from it
     # (Job.save()), and the label shown to visitors defaults to « Val-de-Marne (94) ».
     department_code = forms.ChoiceField(
-        label=_("Département"),
-        choices=[("", _("Choisir un département"))] + departements.CHOICES,
+        label="Département",
+        choices=[("", "Choisir un département")] + departements.CHOICES,
         required=False,
-        help_text=_("La région s’en déduit ; les filtres de la liste des offres s’en servent."),
+        help_text="La région s’en déduit ; les filtres de la liste des offres s’en servent.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -35,7 +34,7 @@ class JobAdminForm(forms.ModelForm):
         self.state_before = self.instance.state
         if "location_label" in self.fields:
             self.fields["location_label"].required = False
-            self.fields["location_label"].help_text = _(
+            self.fields["location_label"].help_text = (
                 "Tel qu’affiché, ex. « Val-de-Marne (94) » ; laissé vide, le nom et le numéro du "
                 "département."
             )
@@ -51,16 +50,14 @@ class JobAdminForm(forms.ModelForm):
         if not label and code in departements.NAMES:
             label = f"{departements.NAMES[code]} ({code})"
         if not label:
-            raise forms.ValidationError(
-                _("Indiquez la localisation, ou choisissez un département.")
-            )
+            raise forms.ValidationError("Indiquez la localisation, ou choisissez un département.")
         return label
 
     def clean(self):
         cleaned_data = super().clean()
         state = cleaned_data.get("state")
         if state and state != self.state_before and not self.instance.can_become(state):
-            self.add_error("state", _("Seule une offre publiée peut être clôturée."))
+            self.add_error("state", "Seule une offre publiée peut être clôturée.")
         if state == State.PUBLISHED:
             self._check_legal_minimum()
         return cleaned_data
@@ -81,19 +78,16 @@ class JobAdminForm(forms.ModelForm):
                 self.add_error(name, self._required_message(name))
         self.add_error(
             None,
-            _(
-                "L’offre ne peut pas être publiée : il manque %(items)s (mentions obligatoires du "
+            (
+                "L’offre ne peut pas être publiée : il manque {items} (mentions obligatoires du "
                 "décret n° 2018-1351). Complétez ces champs ou enregistrez l’offre comme brouillon."
-            )
-            % {"items": ", ".join(Job.legal_item_label(name) for name in missing)},
+            ).format(items=", ".join(Job.legal_item_label(name) for name in missing)),
         )
 
     def _required_message(self, name):
         if other := LEGAL_ALTERNATIVES.get(name):
-            return _("Obligatoire pour publier l’offre, à moins de remplir « %(other)s ».") % {
-                "other": capfirst(Job._meta.get_field(other).verbose_name)
-            }
-        return _("Obligatoire pour publier l’offre.")
+            return f"Obligatoire pour publier l’offre, à moins de remplir « {capfirst(Job._meta.get_field(other).verbose_name)} »."
+        return "Obligatoire pour publier l’offre."
 
     def save(self, commit=True):
         """The state the editor chose is reached through the offer's method for that change.

@@ -10,7 +10,6 @@ from django.db.models import Func, IntegerField, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 
 from employer.models import Employer
 from jobs import departements, rich_text, search
@@ -41,16 +40,16 @@ class DomainManager(models.Manager):
 class Domain(models.Model):
     """A domaine fonctionnel of the RMFP (« Ressources humaines »), the offers' category."""
 
-    code = models.CharField(_("code RMFP"), max_length=3, unique=True)
-    name = models.CharField(_("libellé"), max_length=100)
-    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=100, unique=True)
+    code = models.CharField("code RMFP", max_length=3, unique=True)
+    name = models.CharField("libellé", max_length=100)
+    slug = models.SlugField("identifiant dans l’adresse", max_length=100, unique=True)
 
     # Fixtures name a domaine by its RMFP code (["GRH"]): its pk depends on the migration's order.
     objects = DomainManager()
 
     class Meta:
-        verbose_name = _("domaine fonctionnel")
-        verbose_name_plural = _("domaines fonctionnels")
+        verbose_name = "domaine fonctionnel"
+        verbose_name_plural = "domaines fonctionnels"
         ordering = ["name"]
 
     def __str__(self):
@@ -183,23 +182,21 @@ def generate_reference():
 class Job(models.Model):
     # Identity
     reference = models.CharField(
-        _("référence"),
+        "référence",
         max_length=30,
         unique=True,
         blank=True,
-        help_text=_(
-            "Remplie automatiquement à l’enregistrement ; affichée sur l’offre (« Réf. »)."
-        ),
+        help_text="Remplie automatiquement à l’enregistrement ; affichée sur l’offre (« Réf. »).",
     )
-    title = models.CharField(_("intitulé du poste"), max_length=200)
+    title = models.CharField("intitulé du poste", max_length=200)
     slug = models.SlugField(
-        _("identifiant dans l’adresse"),
+        "identifiant dans l’adresse",
         max_length=200,
         blank=True,
-        help_text=_("Rempli automatiquement à partir de l’intitulé."),
+        help_text="Rempli automatiquement à partir de l’intitulé.",
     )
     state = models.CharField(
-        _("état"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
+        "état", max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
     )
 
     # Classification (décret 2018-1351 art. 3, items 1 to 6)
@@ -207,164 +204,162 @@ class Job(models.Model):
         Domain,
         on_delete=models.PROTECT,  # Deleting a domaine must not delete its offers.
         related_name="jobs",
-        verbose_name=_("domaine fonctionnel"),
+        verbose_name="domaine fonctionnel",
     )
     versant = models.CharField(
-        _("fonction publique"), max_length=3, choices=Versant.choices, default=Versant.FPE
+        "fonction publique", max_length=3, choices=Versant.choices, default=Versant.FPE
     )
-    category = models.CharField(_("catégorie"), max_length=14, choices=Category.choices, blank=True)
+    category = models.CharField("catégorie", max_length=14, choices=Category.choices, blank=True)
     corps_grade = models.CharField(
-        _("corps ou cadre d’emplois, grade"),
+        "corps ou cadre d’emplois, grade",
         max_length=200,
         blank=True,
-        help_text=_("Ex. « Attaché d’administration de l’État »."),
+        help_text="Ex. « Attaché d’administration de l’État ».",
     )
     nature = models.CharField(
-        _("nature de l’emploi"),
+        "nature de l’emploi",
         max_length=21,
         choices=Nature.choices,
         default=Nature.TITULAIRE_CONTRACTUEL,
     )
     contract_type = models.CharField(
-        _("nature du contrat"), max_length=9, choices=ContractType.choices, blank=True
+        "nature du contrat", max_length=9, choices=ContractType.choices, blank=True
     )
     contract_duration = models.CharField(
-        _("durée du contrat"),
+        "durée du contrat",
         max_length=100,
         blank=True,
-        help_text=_("Ex. « 3 ans renouvelable »."),
+        help_text="Ex. « 3 ans renouvelable ».",
     )
     vacancy_reason = models.CharField(
-        _("création ou vacance d’emploi"),
+        "création ou vacance d’emploi",
         max_length=8,
         choices=VacancyReason.choices,
         default=VacancyReason.VACANCE,
     )
     post_status = models.CharField(
-        _("statut du poste"), max_length=18, choices=PostStatus.choices, default=PostStatus.VACANT
+        "statut du poste", max_length=18, choices=PostStatus.choices, default=PostStatus.VACANT
     )
     reference_job = models.CharField(
-        _("métier de référence"),
+        "métier de référence",
         max_length=200,
         blank=True,
-        help_text=_(
-            "Emploi de référence du répertoire des métiers de la fonction publique (RMFP)."
-        ),
+        help_text="Emploi de référence du répertoire des métiers de la fonction publique (RMFP).",
     )
     recruiting_authority = models.CharField(
-        _("autorité de recrutement"),
+        "autorité de recrutement",
         max_length=200,
         blank=True,
-        help_text=_("Ex. « Directeur général de l’Ofpra »."),
+        help_text="Ex. « Directeur général de l’Ofpra ».",
     )
     employer = models.ForeignKey(
-        Employer, on_delete=models.PROTECT, related_name="jobs", verbose_name=_("employeur")
+        Employer, on_delete=models.PROTECT, related_name="jobs", verbose_name="employeur"
     )
-    service = models.CharField(_("direction / service"), max_length=200, blank=True)
+    service = models.CharField("direction / service", max_length=200, blank=True)
     legal_basis = models.CharField(
-        _("fondement juridique"),
+        "fondement juridique",
         max_length=250,
         blank=True,
-        help_text=_("Ex. « Article L. 332-2 du code général de la fonction publique »."),
+        help_text="Ex. « Article L. 332-2 du code général de la fonction publique ».",
     )
 
     # Location (item 10)
     location_label = models.CharField(
-        _("localisation"), max_length=100, help_text=_("Tel qu’affiché, ex. « Val de Marne (94) ».")
+        "localisation", max_length=100, help_text="Tel qu’affiché, ex. « Val de Marne (94) »."
     )
     department_code = models.CharField(
-        _("code du département"), max_length=3, blank=True, db_index=True
+        "code du département", max_length=3, blank=True, db_index=True
     )
-    region_code = models.CharField(_("code de la région"), max_length=3, blank=True)
-    street_address = models.CharField(_("adresse du lieu de travail"), max_length=200, blank=True)
-    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
-    city = models.CharField(_("commune"), max_length=100, blank=True)
+    region_code = models.CharField("code de la région", max_length=3, blank=True)
+    street_address = models.CharField("adresse du lieu de travail", max_length=200, blank=True)
+    postal_code = models.CharField("code postal", max_length=10, blank=True)
+    city = models.CharField("commune", max_length=100, blank=True)
 
     # Conditions
     telework = models.CharField(
-        _("télétravail"), max_length=7, choices=Telework.choices, default=Telework.PARTIAL
+        "télétravail", max_length=7, choices=Telework.choices, default=Telework.PARTIAL
     )
     telework_days = models.PositiveSmallIntegerField(
-        _("jours de télétravail par semaine"), null=True, blank=True
+        "jours de télétravail par semaine", null=True, blank=True
     )
-    has_management = models.BooleanField(_("management d’une équipe"), default=False)
+    has_management = models.BooleanField("management d’une équipe", default=False)
     experience = models.CharField(
-        _("expérience souhaitée"), max_length=8, choices=Experience.choices, blank=True
+        "expérience souhaitée", max_length=8, choices=Experience.choices, blank=True
     )
-    full_time = models.BooleanField(_("temps plein"), default=True)
-    education_level = models.CharField(_("niveau d’études"), max_length=100, blank=True)
+    full_time = models.BooleanField("temps plein", default=True)
+    education_level = models.CharField("niveau d’études", max_length=100, blank=True)
     salary = models.CharField(
-        _("rémunération"),
+        "rémunération",
         max_length=250,
         blank=True,
-        help_text=_("Ex. « Selon expérience et grille indiciaire, à partir de 2 100 € brut »."),
+        help_text="Ex. « Selon expérience et grille indiciaire, à partir de 2 100 € brut ».",
     )
     salary_min = models.PositiveIntegerField(
-        _("rémunération annuelle brute minimale (€)"), null=True, blank=True
+        "rémunération annuelle brute minimale (€)", null=True, blank=True
     )
     salary_max = models.PositiveIntegerField(
-        _("rémunération annuelle brute maximale (€)"), null=True, blank=True
+        "rémunération annuelle brute maximale (€)", null=True, blank=True
     )
     time_in_post = models.CharField(
-        _("durée d’occupation du poste"),
+        "durée d’occupation du poste",
         max_length=100,
         blank=True,
-        help_text=_("Durée minimale ou maximale d’occupation, le cas échéant."),
+        help_text="Durée minimale ou maximale d’occupation, le cas échéant.",
     )
-    openings = models.PositiveSmallIntegerField(_("nombre de postes"), default=1)
+    openings = models.PositiveSmallIntegerField("nombre de postes", default=1)
 
     # Long texts, typed by HR staff without markup (see jobs/rich_text.py)
-    missions = models.TextField(_("vos missions"), blank=True, help_text=rich_text.HELP_TEXT)
-    profile = models.TextField(_("profil recherché"), blank=True, help_text=rich_text.HELP_TEXT)
+    missions = models.TextField("vos missions", blank=True, help_text=rich_text.HELP_TEXT)
+    profile = models.TextField("profil recherché", blank=True, help_text=rich_text.HELP_TEXT)
     specific_conditions = models.TextField(
-        _("conditions particulières d’exercice"), blank=True, help_text=rich_text.HELP_TEXT
+        "conditions particulières d’exercice", blank=True, help_text=rich_text.HELP_TEXT
     )
     additional_info = models.TextField(
-        _("informations complémentaires"), blank=True, help_text=rich_text.HELP_TEXT
+        "informations complémentaires", blank=True, help_text=rich_text.HELP_TEXT
     )
 
     # How to apply (item 12)
     application_url = models.URLField(
-        _("lien pour postuler"), max_length=500, blank=True, help_text=_("Formulaire en ligne.")
+        "lien pour postuler", max_length=500, blank=True, help_text="Formulaire en ligne."
     )
     application_email = models.EmailField(
-        _("adresse électronique de candidature"),
+        "adresse électronique de candidature",
         blank=True,
-        help_text=_("Les candidats écrivent à cette adresse ; la référence est mise en objet."),
+        help_text="Les candidats écrivent à cette adresse ; la référence est mise en objet.",
     )
     application_documents = models.TextField(
-        _("documents à transmettre"), blank=True, help_text=rich_text.HELP_TEXT
+        "documents à transmettre", blank=True, help_text=rich_text.HELP_TEXT
     )
     application_contact = models.TextField(
-        _("personne à contacter"), blank=True, help_text=_("Nom, fonction, téléphone ou courriel.")
+        "personne à contacter", blank=True, help_text="Nom, fonction, téléphone ou courriel."
     )
 
     # Dates (item 11, art. 4)
-    vacancy_date = models.DateField(_("date de vacance de l’emploi"), null=True, blank=True)
-    start_date = models.DateField(_("date de prise de poste"), null=True, blank=True)
+    vacancy_date = models.DateField("date de vacance de l’emploi", null=True, blank=True)
+    start_date = models.DateField("date de prise de poste", null=True, blank=True)
     published_at = models.DateTimeField(
-        _("en ligne depuis le"),
+        "en ligne depuis le",
         default=timezone.now,
         db_index=True,
-        help_text=_("L’offre n’apparaît sur le site qu’à partir de cette date."),
+        help_text="L’offre n’apparaît sur le site qu’à partir de cette date.",
     )
     deadline = models.DateField(
-        _("date limite de candidature"),
+        "date limite de candidature",
         null=True,
         blank=True,
         db_index=True,
-        help_text=_(
+        help_text=(
             "Les candidatures sont reçues jusqu’à 23 h 59 (heure de Paris) ce jour-là ; l’offre "
             "se clôt ensuite d’elle-même."
         ),
     )
 
     closed_at = models.DateTimeField(
-        _("clôturée le"),
+        "clôturée le",
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Le moment où l’équipe RH a clôturé l’offre, s’il y a lieu."),
+        help_text="Le moment où l’équipe RH a clôturé l’offre, s’il y a lieu.",
     )
 
     # The long texts as visitors get them, made by prepare() on save: pages and feeds read these
@@ -376,14 +371,14 @@ class Job(models.Model):
     application_documents_html = rich_text.HTMLField()
 
     search_text = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
     objects = JobQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("offre d’emploi")
-        verbose_name_plural = _("offres d’emploi")
+        verbose_name = "offre d’emploi"
+        verbose_name_plural = "offres d’emploi"
         ordering = ["-published_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -391,14 +386,12 @@ class Job(models.Model):
                 | Q(salary_max__isnull=True)
                 | Q(salary_min__lte=models.F("salary_max")),
                 name="job_salary_range_ordered",
-                violation_error_message=_(
-                    "La rémunération minimale ne peut pas dépasser la rémunération maximale."
-                ),
+                violation_error_message="La rémunération minimale ne peut pas dépasser la rémunération maximale.",
             ),
             models.CheckConstraint(
                 condition=Q(telework_days__isnull=True) | Q(telework_days__lte=5),
                 name="job_telework_days_in_week",
-                violation_error_message=_("Une semaine compte au plus 5 jours de télétravail."),
+                violation_error_message="Une semaine compte au plus 5 jours de télétravail.",
             ),
         ]
         indexes = [
@@ -477,7 +470,7 @@ class Job(models.Model):
             if self.deadline < timezone.localtime(self.published_at).date():
                 raise ValidationError(
                     {
-                        "deadline": _(
+                        "deadline": (
                             "La date limite de candidature ne peut pas précéder la date de "
                             "publication."
                         )
@@ -598,7 +591,7 @@ class Job(models.Model):
         its own reference (the admin logs its addition). Its publication date is `now`, and the
         deadline and other dates stay for the editor to check before publishing.
         """
-        suffix = str(_(" (copie)"))
+        suffix = " (copie)"
         max_length = Job._meta.get_field("title").max_length
         copy = Job(
             **{
@@ -762,7 +755,7 @@ LEGAL_FIELDS = [
 ]
 # ... and, of each pair, one field: a way to apply; the date of the vacancy or of taking up the post.
 LEGAL_ALTERNATIVES = {"application_url": "application_email", "vacancy_date": "start_date"}
-LEGAL_PAIR_LABELS = {"application_url": _("lien ou adresse électronique de candidature")}
+LEGAL_PAIR_LABELS = {"application_url": "lien ou adresse électronique de candidature"}
 
 # The states an offer may go to from each one. Only a published offer closes: closing a draft or
 # an archived offer would show the public a page that was never, or is no longer, on the site

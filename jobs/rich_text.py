@@ -16,9 +16,8 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
-HELP_TEXT = _(
+HELP_TEXT = (
     "Texte simple : une ligne vide sépare les paragraphes, une ligne commençant par « - » devient "
     "une puce, **deux étoiles** mettent en gras, les adresses web deviennent des liens."
 )
@@ -33,7 +32,7 @@ _URL = re.compile(r"(?<![\(\[<\"'=])\b(https?://[^\s<>\"')\]]+)")
 # Each round of `sanitize` decodes one level of entities (« &amp;lt; » -> « &lt; » -> « < »): a text
 # still changing after this many rounds was built to hide markup, and is refused.
 MAX_ROUNDS = 12
-UNSAFE_MESSAGE = _(
+UNSAFE_MESSAGE = (
     "Ce texte contient du code HTML encodé plusieurs fois (« &amp;lt; »…) qui ne peut pas être "
     "nettoyé sans risque. Retirez les balises et les codes « &…; », puis enregistrez à nouveau."
 )

@@ -3,7 +3,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -110,7 +109,7 @@ class FollowOffersView(TemplateView):
         filterset = self.filterset
         build = self.request.build_absolute_uri
         context["filters"] = [active["label"] for active in filterset.active()]
-        context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": _("Offres d’emploi")}]
+        context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": "Offres d’emploi"}]
         context["list_url"] = filterset.offers_url("jobs:list")
         context["rss_url"] = build(filterset.offers_url("jobs:rss"))
         context["atom_url"] = build(filterset.offers_url("jobs:atom"))
@@ -143,7 +142,7 @@ class JobDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         job = self.object
         context["similar_jobs"] = similar_offers(job)
-        context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": _("Offres d’emploi")}]
+        context["breadcrumb_links"] = [{"url": reverse("jobs:list"), "title": "Offres d’emploi"}]
         context["job_posting"] = (
             structured_data.job_posting(job, self.request) if job.is_open else None
         )
