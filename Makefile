@@ -72,9 +72,10 @@ lock: ## Re-pin requirements.lock to what .venv has (after changing pyproject.to
 audit: install ## Known vulnerabilities in requirements.lock (pip-audit; says so if it cannot check)
 	$(PY) .ci/audit_dependencies.py
 
-lint: install ## ruff check, ruff format --check and the layers' import contract (lint-imports)
+lint: install ## ruff, djlint on the templates and the layers' import contract (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
 	$(VENV)/bin/lint-imports
 
 format: install ## Fix what ruff can fix
