@@ -4,7 +4,7 @@
 
 `make bench` uses it for its library mode (BENCH_MODES), bench/redis_outage.py for the outage
 figures, bench/cache_hit.py for the cost of a hit, and it can be given to
-tests/test_workers_freshness.py (which passes the environment on to its gunicorn). BENCH_LIBRARY:
+tests/site/test_workers_freshness.py (which passes the environment on to its gunicorn). BENCH_LIBRARY:
 
 - `django-cache-middleware`: Django's UpdateCacheMiddleware/FetchFromCacheMiddleware around the
   whole stack instead of core.page_cache.PageCacheMiddleware (same cache backend, same lifetime

@@ -1,7 +1,7 @@
 """Django's FetchFromCacheMiddleware, saying on its answers whether they came from the cache.
 
 For bench/library_settings.py: the page cache's own X-Page-Cache header (hit or miss), which
-tests/test_workers_freshness.py counts to know that pages were served from the cache at all.
+tests/site/test_workers_freshness.py counts to know that pages were served from the cache at all.
 """
 
 from django.middleware.cache import FetchFromCacheMiddleware

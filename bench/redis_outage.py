@@ -2,13 +2,13 @@
 
     .venv/bin/python bench/redis_outage.py [ours] [django-cache]
 
-What tests/test_outages.py asserts, measured without touching this machine's Redis: a Redis of
+What tests/site/test_outages.py asserts, measured without touching this machine's Redis: a Redis of
 its own (redis-server on a free port, stopped and restarted here), a SQLite database of its own
 (the demo content and 30 offers), gunicorn with 2 workers as in production. For each set-up
 (`ours`: the production settings; `django-cache`: Django's cache middleware instead of the page
 cache, bench/library_settings.py), two outages:
 
-- stopped: Redis shut down (connections refused), as in tests/test_outages.py;
+- stopped: Redis shut down (connections refused), as in tests/site/test_outages.py;
 - frozen: Redis sent SIGSTOP (connections accepted by the kernel, never answered): what the
   0.5 s socket timeouts are for.
 

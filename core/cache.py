@@ -26,7 +26,7 @@ reached the same figures, both measured in the same runs (the bench scripts of c
   set-ups in turns in one process: 25.9, 39.3 and 20.7 ms (ours 26.5, 45.6 and 20.2 ms); a
   failed cache call 127 µs (ours 128 µs).
   Redis frozen (SIGSTOP): 4.1-7.1 s a page, as ours (each cache call waits for its timeout);
-- tests/test_workers_freshness.py with Redis: no stale answer, as ours.
+- tests/site/test_workers_freshness.py with Redis: no stale answer, as ours.
 """
 
 import fcntl

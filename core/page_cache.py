@@ -44,7 +44,7 @@ this module on the same cache in the same runs (bench/library_settings.py):
   55-74 % of the static file's throughput (its RSS feed 19-23 %), ours 85-119 %: under the 0.8
   we hold to;
 - it has no content version, so nothing an editor does reaches a cached page: with it,
-  tests/test_workers_freshness.py counted 20 stale answers of 20 on every page after an offer's
+  tests/site/test_workers_freshness.py counted 20 stale answers of 20 on every page after an offer's
   edit (home, list, feeds, sitemap), after its unpublication (its page still answered 200) and
   after a key figure's change, with the file cache and with Redis alike. Every cached page (home,
   each list address, offer pages, feeds, sitemaps) stays as it was, on every worker and server,

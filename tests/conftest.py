@@ -57,3 +57,25 @@ def hr_client(client, django_user_model):
     user.groups.add(Group.objects.get(name="RH"))
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def employer():
+    """A profile with a part of every kind, as HR fill it in."""
+    from tests.factories import (
+        EmployerFactory,
+        KeyFigureFactory,
+        MissionFactory,
+        PerkFactory,
+        PhotoFactory,
+        TestimonialFactory,
+    )
+
+    employer = EmployerFactory()
+    MissionFactory(employer=employer, position=1, text="Instruire les demandes d'asile.")
+    MissionFactory(employer=employer, position=2, text="Protéger les réfugiés et apatrides.")
+    KeyFigureFactory(employer=employer, value="+1 000", label="Agents")
+    PhotoFactory(employer=employer, caption="Hall d'accueil")
+    TestimonialFactory(employer=employer)
+    PerkFactory(employer=employer, title="Une riche offre de formation")
+    return employer

@@ -1,10 +1,15 @@
 """Loopback helpers for the code that starts real servers: the two-server and outage tests, and
 `make bench` / `make lighthouse` (which import this module from bench/)."""
 
+import http.cookiejar
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -82,3 +87,65 @@ def start_gunicorn(env, workdir, name, extra_args=()):
     if not wait_until(lambda: pidfile.exists() and port_open(port), timeout=30, step=0.2):
         pytest.fail(f"gunicorn {name} did not start: {log.read_text()}")
     return f"http://127.0.0.1:{port}", pidfile
+
+
+# An editor's browser against a real server: cookies kept, the admin's forms read and posted.
+
+
+class FormReader(HTMLParser):
+    """The fields an editor's browser would post from the admin's change form."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields = []
+        self._textarea = None
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            if kind in ("submit", "button", "file", "image"):
+                return
+            self.fields.append([name, attrs.get("value", "on" if kind == "checkbox" else "")])
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+            self.fields.append(self._textarea)
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.fields.append([self._select, attrs.get("value", "")])
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+
+class Browser:
+    def __init__(self):
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def get(self, url):
+        with self.opener.open(url, timeout=30) as response:
+            return response.headers, response.read().decode()
+
+    def post(self, url, fields):
+        fields = fields.items() if isinstance(fields, dict) else fields
+        data = urllib.parse.urlencode([tuple(field) for field in fields]).encode()
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        with self.opener.open(request, timeout=30) as response:
+            return response.geturl(), response.read().decode()
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)

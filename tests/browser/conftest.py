@@ -58,7 +58,7 @@ def skip_or_fail(reason):
 # Autouse: it must run before Playwright starts its event loop (a session fixture too), while
 # `connections` still gives the first wrapper. Without it, when other tests had set up the database
 # first, it ran after Playwright's start, found nothing to copy, and every browser test from the
-# second on saw empty tables (`pytest tests/test_sitemap.py tests/browser/`).
+# second on saw empty tables (`pytest tests/pages/test_sitemap.py tests/browser/`).
 @pytest.fixture(scope="session", autouse=True)
 def django_db_setup(django_db_setup):
     """Make serialized_rollback work in tests that use Playwright.

@@ -78,3 +78,14 @@ PAGES = [
         fixtures=("closed_job",),
     ),
 ]
+
+
+LISTEN = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} `
+    + `(${event.sourceFile || ""}:${event.lineNumber || ""}) ${event.sample || ""}`
+  );
+});
+"""

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from reversion.models import Version
 
-from tests.browser.pages import PAGES, PublicPage
+from tests.browser.pages import LISTEN, PAGES, PublicPage
 from tests.factories import JobFactory
 
 pytestmark = [
@@ -23,15 +23,6 @@ pytestmark = [
 
 PASSWORD = "un mot de passe solide 42"
 # Registered before any page script runs: every violation of the page (and its frames) is kept.
-LISTEN = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(
-    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} `
-    + `(${event.sourceFile || ""}:${event.lineNumber || ""}) ${event.sample || ""}`
-  );
-});
-"""
 
 CSP_PAGES = [
     *PAGES,

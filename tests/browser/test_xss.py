@@ -1,6 +1,6 @@
 """In a real browser, stored XSS payloads never run: no alert dialog opens, no CSP violation.
 
-The same payloads as tests/test_xss.py, in every editable text field of an offer and of the
+The same payloads as tests/site/test_xss.py, in every editable text field of an offer and of the
 profile; the pages are loaded and their DSFR scripts exercised in Chromium.
 """
 
@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from employer import models as employer_models
 from jobs.models import Job
-from tests.browser.test_csp import LISTEN
+from tests.browser.pages import LISTEN
 from tests.factories import EmployerFactory, JobFactory, PhotoFactory
 from tests.xss import PAYLOADS, payload_values
 

@@ -12,8 +12,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 from core import page_cache
 from employer.models import Employer
 from jobs.choices import State
+from tests.admin_forms import form_data
 from tests.factories import EmployerFactory, JobFactory, KeyFigureFactory
-from tests.test_job_admin import form_data
 
 pytestmark = pytest.mark.django_db
 

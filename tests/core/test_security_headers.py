@@ -14,7 +14,7 @@ from tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 STRICT_DIRECTIVES = {
     "default-src": {"'self'"},
     "script-src": {"'self'"},

@@ -10,10 +10,8 @@ from pytest_django.asserts import assertContains
 
 from employer.models import KeyFigure, Mission
 from jobs.models import Job
+from tests.admin_forms import change_form_data, change_url, form_data, new_offer_data
 from tests.factories import JobFactory
-from tests.test_employer_admin import change_form_data, change_url
-from tests.test_employer_admin import employer as employer  # noqa: F401 (a fixture)
-from tests.test_job_admin import form_data, new_offer_data
 
 pytestmark = pytest.mark.django_db
 

@@ -190,20 +190,6 @@ def test_every_page_declares_its_canonical_address(client):
     assert '<link rel="canonical" href="http://testserver/offres/">' in html
 
 
-def test_offer_page_queries_do_not_grow_with_the_number_of_offers(
-    client, django_assert_num_queries, settings
-):
-    # Rendering is what is counted: no page cache.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    job = JobFactory()
-    JobFactory.create_batch(2, domain=job.domain)
-    with django_assert_num_queries(3):
-        client.get(job.get_absolute_url())
-    JobFactory.create_batch(30, domain=job.domain)
-    with django_assert_num_queries(3):
-        client.get(job.get_absolute_url())
-
-
 def test_print_stylesheet_is_linked(client):
     job = JobFactory()
     html = client.get(job.get_absolute_url()).content.decode()

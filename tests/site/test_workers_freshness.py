@@ -24,12 +24,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import require_services, start_gunicorn
-from tests.test_two_instances import Browser, FormReader, csrf_token
+from tests.servers import Browser, FormReader, csrf_token, require_services, start_gunicorn
 
 pytestmark = pytest.mark.gunicorn
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 PASSWORD = secrets.token_urlsafe(16)
 WORKERS = 3
 REQUESTS = 20

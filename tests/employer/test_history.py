@@ -8,6 +8,7 @@ from reversion.models import Version
 
 from jobs.choices import State
 from jobs.models import Job
+from tests.admin_forms import change_form_data, form_data, run_action
 from tests.factories import (
     EmployerFactory,
     JobFactory,
@@ -16,8 +17,6 @@ from tests.factories import (
     PerkFactory,
     TestimonialFactory,
 )
-from tests.test_employer_admin import change_form_data
-from tests.test_job_admin import form_data, run_action
 
 pytestmark = pytest.mark.django_db
 

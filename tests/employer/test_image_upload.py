@@ -8,15 +8,13 @@ import struct
 import zlib
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from PIL import Image
 
 from employer import models as employer_models
 from employer.models import Photo
+from tests.admin_forms import change_form_data, change_url
 from tests.factories import EmployerFactory, PhotoFactory, TestimonialFactory
-from tests.test_employer_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -77,20 +75,8 @@ BAD_FILES = {
 
 
 @pytest.fixture
-def hr_client(client, django_user_model):
-    user = django_user_model.objects.create_user("rh", password="motdepasse", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="employer"))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def employer():
     return EmployerFactory()
-
-
-def change_url(employer):
-    return reverse("admin:employer_employer_change", args=[employer.pk])
 
 
 def post_new_photo(client, employer, upload):

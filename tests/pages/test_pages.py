@@ -17,7 +17,7 @@ from ofpra_careers import urls as site_urls
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 NBSP = "\xa0"
 MANDATORY_PAGES = {

@@ -19,7 +19,7 @@ def test_an_editor_with_no_action_yet_reads_a_sentence_not_aucun_e_disponible(cl
 
 def test_the_profile_form_and_its_save_message_name_the_profile(hr_client):
     from tests.factories import EmployerFactory
-    from tests.test_two_instances import FormReader
+    from tests.servers import FormReader
 
     employer = EmployerFactory()
     url = reverse("admin:employer_employer_change", args=[employer.pk])

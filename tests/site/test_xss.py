@@ -136,7 +136,7 @@ def test_template_syntax_is_shown_as_typed(client):
 
 def test_script_urls_are_refused_by_the_url_fields(client, admin_client):
     job = JobFactory()
-    from tests.test_job_admin import form_data
+    from tests.admin_forms import form_data
 
     response = admin_client.post(
         reverse("admin:jobs_job_change", args=[job.pk]),

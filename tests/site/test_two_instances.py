@@ -6,25 +6,22 @@ PostgreSQL suite (DATABASE_URL=postgres://..., as .ci/run's second run); skips w
 Redis is not reachable on 127.0.0.1, except in CI (CI=true), where it fails.
 """
 
-import http.cookiejar
 import os
-import re
 import secrets
 import signal
 import subprocess
 import sys
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.servers import require_services, start_gunicorn
+from tests.servers import Browser, FormReader, csrf_token, require_services, start_gunicorn
 
 pytestmark = pytest.mark.multiserver
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("MULTISERVER_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "ofpra_multiserver"
 REDIS_URL = os.environ.get("MULTISERVER_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -94,68 +91,9 @@ def servers(environment):
                 pass
 
 
-class FormReader(HTMLParser):
-    """The fields an editor's browser would post from the admin's change form."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields = []
-        self._textarea = None
-        self._select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind in ("submit", "button", "file", "image"):
-                return
-            self.fields.append([name, attrs.get("value", "on" if kind == "checkbox" else "")])
-        elif tag == "textarea" and name:
-            self._textarea = [name, ""]
-            self.fields.append(self._textarea)
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.fields.append([self._select, attrs.get("value", "")])
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea[1] += data
-
-
-class Browser:
-    def __init__(self):
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
-
-    def get(self, url):
-        with self.opener.open(url, timeout=30) as response:
-            return response.headers, response.read().decode()
-
-    def post(self, url, fields):
-        fields = fields.items() if isinstance(fields, dict) else fields
-        data = urllib.parse.urlencode([tuple(field) for field in fields]).encode()
-        request = urllib.request.Request(url, data=data, headers={"Referer": url})
-        with self.opener.open(request, timeout=30) as response:
-            return response.geturl(), response.read().decode()
-
-
 def anonymous_get(url):
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.headers, response.read().decode()
-
-
-def csrf_token(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def test_an_edit_in_the_admin_of_one_server_shows_at_once_on_the_other(servers, environment):

@@ -10,14 +10,13 @@ import time_machine
 from django.contrib import messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
-from django.forms.models import model_to_dict
 from django.urls import reverse
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from jobs.admin import JobAdmin
 from jobs.choices import Category, State, Versant
 from jobs.models import Domain, Job, one_month_after
+from tests.admin_forms import form_data, new_offer_data, run_action
 from tests.factories import JobEmployerFactory, JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,44 +37,6 @@ def days(n):
     return datetime.timedelta(days=n)
 
 
-def form_data(job, **changes):
-    """What the admin form posts for `job`, as an editor's browser would send it.
-
-    The form also carries the publication date it was displayed with (a hidden « initial- »
-    input), which tells whether the editor changed it.
-    """
-    values = model_to_dict(job, exclude=["id", "reference", "slug"])
-    values.update(changes)
-    data = split_datetime("initial-published_at", job.published_at)
-    for name, value in values.items():
-        if name == "published_at":
-            data.update(split_datetime(name, value))
-        elif value is True:
-            data[name] = "on"
-        elif value is False:
-            continue  # An unchecked box sends nothing.
-        elif value is None:
-            data[name] = ""
-        elif isinstance(value, datetime.date):
-            data[name] = value.isoformat()
-        else:
-            data[name] = value
-    return data
-
-
-def split_datetime(name, value):
-    local = timezone.localtime(value)
-    return {
-        f"{name}_0": local.date().isoformat(),
-        f"{name}_1": local.time().replace(microsecond=0).isoformat(),
-    }
-
-
-def new_offer_data(**changes):
-    job = JobFactory.build(employer=JobEmployerFactory(), published_at=timezone.now())
-    return form_data(job, **changes)
-
-
 def message_texts(response, level=None):
     return [
         str(message)
@@ -88,13 +49,6 @@ def listed(client, **params):
     response = client.get(reverse(CHANGELIST), params)
     assert response.status_code == 200
     return set(response.context["cl"].result_list)
-
-
-def run_action(client, action, jobs):
-    return client.post(
-        reverse(CHANGELIST),
-        {"action": action, "_selected_action": [job.pk for job in jobs]},
-    )
 
 
 # Access ---------------------------------------------------------------------------------------

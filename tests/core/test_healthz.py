@@ -54,7 +54,7 @@ def test_healthz_answers_503_when_the_database_is_down(client):
 
 
 def test_healthz_answers_503_when_the_cache_raises(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "tests.test_healthz.FailingCache"}}
+    settings.CACHES = {"default": {"BACKEND": "tests.core.test_healthz.FailingCache"}}
 
     response = client.get("/healthz")
 

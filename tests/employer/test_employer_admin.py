@@ -4,68 +4,15 @@ import io
 import json
 
 import pytest
-from django import forms
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 from employer.models import Employer
-from tests.factories import (
-    EmployerFactory,
-    KeyFigureFactory,
-    MissionFactory,
-    PerkFactory,
-    PhotoFactory,
-    TestimonialFactory,
-)
+from tests.admin_forms import change_form_data, change_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hr_client(client, django_user_model):
-    """A staff account with the employer app's permissions and nothing else."""
-    user = django_user_model.objects.create_user("rh", password="motdepasse", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="employer"))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def employer():
-    employer = EmployerFactory()
-    MissionFactory(employer=employer, position=1, text="Instruire les demandes d'asile.")
-    MissionFactory(employer=employer, position=2, text="Protéger les réfugiés et apatrides.")
-    KeyFigureFactory(employer=employer, value="+1 000", label="Agents")
-    PhotoFactory(employer=employer, caption="Hall d'accueil")
-    TestimonialFactory(employer=employer)
-    PerkFactory(employer=employer, title="Une riche offre de formation")
-    return employer
-
-
-def change_url(employer):
-    return reverse("admin:employer_employer_change", args=[employer.pk])
-
-
-def change_form_data(response):
-    """The POST data the browser sends when the editor saves the change form untouched."""
-    all_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        all_forms.append(inline.formset.management_form)
-        all_forms.extend(inline.formset.forms)
-    data = {}
-    for form in all_forms:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            if isinstance(field, forms.FileField) or value is None:
-                continue  # An empty file input keeps the stored file.
-            if isinstance(field, forms.BooleanField):
-                if value:
-                    data[form.add_prefix(name)] = "on"
-                continue
-            data[form.add_prefix(name)] = value
-    return data
 
 
 def test_hr_staff_loads_the_whole_profile_on_one_page(hr_client, employer):

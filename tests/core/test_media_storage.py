@@ -17,7 +17,7 @@ from tests.factories import EmployerFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 BUCKET = "ofpra-media"
 MEDIA_URL = "https://media.example.fr/"
 

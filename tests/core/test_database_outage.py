@@ -1,6 +1,6 @@
 """While the database is unreachable, public pages answer the DSFR 503 page, never a traceback.
 
-These tests simulate the failure (OperationalError); tests/test_outages.py stops the real
+These tests simulate the failure (OperationalError); tests/site/test_outages.py stops the real
 PostgreSQL and Redis under a real gunicorn.
 """
 
