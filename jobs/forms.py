@@ -48,7 +48,7 @@ class JobAdminForm(forms.ModelForm):
         label = self.cleaned_data.get("location_label", "").strip()
         code = self.data.get(self.add_prefix("department_code"), "")
         if not label and code in departements.NAMES:
-            label = f"{departements.NAMES[code]} ({code})"
+            label = departements.label(code)
         if not label:
             raise forms.ValidationError("Indiquez la localisation, ou choisissez un département.")
         return label

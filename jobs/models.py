@@ -265,10 +265,14 @@ class Job(models.Model):
 
     # Location (item 10)
     location_label = models.CharField(
-        "localisation", max_length=100, help_text="Tel qu’affiché, ex. « Val de Marne (94) »."
+        "localisation", max_length=100, help_text="Tel qu’affiché, ex. « Val-de-Marne (94) »."
     )
     department_code = models.CharField(
-        "code du département", max_length=3, blank=True, db_index=True
+        "code du département",
+        max_length=3,
+        blank=True,
+        db_index=True,
+        choices=departements.CHOICES,
     )
     region_code = models.CharField("code de la région", max_length=3, blank=True)
     street_address = models.CharField("adresse du lieu de travail", max_length=200, blank=True)
