@@ -41,8 +41,8 @@ this module on the same cache in the same runs (bench/library_settings.py):
 - a hit costs 2.5 to 2.7 times ours (bench/cache_hit.py, set-ups in turns): every middleware runs
   around it and it reads the cache twice (the headers' key, then the page), where ours answers
   first, in one round trip. Under `make bench` (BENCH_MODES=django-cache) its cached pages reached
-  55-74 % of the static file's throughput (its RSS feed 19-23 %), ours 85-119 %: under the 0.8
-  we hold to;
+  46-74 % of the static file's throughput in three runs (its RSS feed 9-23 %), ours 85-154 %:
+  under the 0.8 we hold to;
 - it has no content version, so nothing an editor does reaches a cached page: with it,
   tests/site/test_workers_freshness.py counted 20 stale answers of 20 on every page after an offer's
   edit (home, list, feeds, sitemap), after its unpublication (its page still answered 200) and
