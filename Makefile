@@ -76,11 +76,13 @@ lint: install ## ruff, djlint on the templates and the layers' import contract (
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates --check
 	$(VENV)/bin/lint-imports
 
-format: install ## Fix what ruff can fix
+format: install ## Fix what ruff can fix, format the templates (djlint)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint templates --reformat
 
 check: install .env ## Django system checks and missing migrations
 	$(MANAGE) check
