@@ -15,8 +15,43 @@ from core.admin_safety import SafeSaveMixin
 from core.templatetags.french_dates import french_date
 from jobs import search
 from jobs.choices import State
-from jobs.forms import JobAdminForm
-from jobs.models import Domain, IncompleteOffer, Job
+from jobs.forms import JobAdminForm, RecruitmentUpdateFormSet
+from jobs.models import (
+    Domain,
+    IncompleteOffer,
+    Job,
+    ProcessStep,
+    PublicChange,
+    RecruitmentUpdate,
+)
+
+
+class ProcessStepInline(admin.TabularInline):
+    """« Après votre candidature » on the offer's page, in this order."""
+
+    model = ProcessStep
+    extra = 0
+    fields = ["position", "label", "date"]
+
+
+class RecruitmentUpdateInline(admin.TabularInline):
+    """Where a closed recruitment stands, for applicants (the page's stepper)."""
+
+    model = RecruitmentUpdate
+    formset = RecruitmentUpdateFormSet
+    fk_name = "job"
+    extra = 0
+    fields = ["status", "date", "new_offer"]
+    raw_id_fields = ["new_offer"]
+
+
+class PublicChangeInline(admin.TabularInline):
+    """Changes the public is told of. A later deadline on a published offer writes its own line."""
+
+    model = PublicChange
+    extra = 0
+    fields = ["date", "text", "automatic"]
+    readonly_fields = ["automatic"]
 
 
 class ApplicationsFilter(admin.SimpleListFilter):
@@ -134,11 +169,26 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
                     "has_management",
                     "full_time",
                     ("telework", "telework_days"),
-                    "salary",
-                    ("salary_min", "salary_max"),
                     "time_in_post",
                     "openings",
                 ]
+            },
+        ),
+        (
+            "Rémunération",
+            {
+                "description": (
+                    "Tout est facultatif. La page affiche la fourchette en euros ; pour un poste "
+                    "ouvert aux fonctionnaires, elle estime aussi le traitement indiciaire brut "
+                    "mensuel à partir des indices majorés, primes et indemnités non comprises."
+                ),
+                "fields": [
+                    "salary",
+                    "pay_period",
+                    ("salary_min", "salary_max"),
+                    ("index_min", "index_max"),
+                    ("bonus_min", "bonus_max"),
+                ],
             },
         ),
         (
@@ -162,6 +212,7 @@ class JobAdmin(SafeSaveMixin, VersionAdmin):
         ),
     ]
     actions = ["publish", "close", "archive", "duplicate"]
+    inlines = [ProcessStepInline, PublicChangeInline, RecruitmentUpdateInline]
 
     class Media:
         css = {"all": ["css/admin_jobs.css"]}

@@ -94,3 +94,30 @@ DOMAINS = [
     ("TRA", "Transports"),
     ("USA", "Relation à l’usager"),
 ]
+
+
+class PayPeriod(models.TextChoices):
+    MONTH = "mois", "par mois"
+    YEAR = "an", "par an"
+
+
+class RecruitmentStatus(models.TextChoices):
+    """Where a closed offer's recruitment stands, in the order it goes (see RECRUITMENT_ORDER)."""
+
+    CLOSED = "closes", "Candidatures closes"
+    REVIEW = "examen", "Examen des candidatures"
+    INTERVIEWS = "entretiens", "Entretiens en cours"
+    FILLED = "pourvu", "Poste pourvu"
+    REPUBLISHED = "republiee", "Offre republiée"
+
+
+# The step of each status. A recruitment ends either way at the last step: the post is filled, or
+# the offer is published again (after any earlier step, when no one was chosen).
+RECRUITMENT_STEP = {
+    RecruitmentStatus.CLOSED: 1,
+    RecruitmentStatus.REVIEW: 2,
+    RecruitmentStatus.INTERVIEWS: 3,
+    RecruitmentStatus.FILLED: 4,
+    RecruitmentStatus.REPUBLISHED: 4,
+}
+RECRUITMENT_STEPS = 4

@@ -1,14 +1,15 @@
 """The form HR staff fill in the admin to write and publish an offer."""
 
 import copy
+import datetime
 
 from django import forms
 from django.forms.models import construct_instance
 from django.utils.text import capfirst
 
-from jobs import departements, rich_text
+from jobs import departements, pay, rich_text
 from jobs.choices import State
-from jobs.models import LEGAL_ALTERNATIVES, Job
+from jobs.models import LEGAL_ALTERNATIVES, Job, check_recruitment_order
 
 
 class JobAdminForm(forms.ModelForm):
@@ -38,6 +39,10 @@ class JobAdminForm(forms.ModelForm):
                 "Tel qu’affiché, ex. « Val-de-Marne (94) » ; laissé vide, le nom et le numéro du "
                 "département."
             )
+        # The point's value, its date and its decree, as in force today (jobs/pay.py).
+        for name in ("index_min", "index_max"):
+            if name in self.fields:
+                self.fields[name].help_text = pay.point_help_text()
         if "employer" in self.fields and not self.instance.pk:
             # One agency, one profile: nothing to choose.
             employers = list(self.fields["employer"].queryset[:2])
@@ -103,3 +108,23 @@ class JobAdminForm(forms.ModelForm):
             if "published_at" in self.changed_data:
                 job.published_at = self.cleaned_data["published_at"]
         return super().save(commit)
+
+
+class RecruitmentUpdateFormSet(forms.BaseInlineFormSet):
+    """The public status of a closed recruitment: its steps follow the order (candidatures closes,
+    examen, entretiens, poste pourvu or offre republiée), each dated after the one before."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("status"):
+                continue
+            rows.append((data["status"], data.get("date"), data.get("new_offer")))
+        # In time order (as the page shows them); the same day keeps HR's order.
+        rows.sort(key=lambda row: row[1] or datetime.date.max)
+        if errors := check_recruitment_order(self.instance, rows):
+            raise forms.ValidationError(errors)

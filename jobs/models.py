@@ -11,20 +11,28 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.templatetags.french_dates import french_date
 from employer.models import Employer
-from jobs import departements, rich_text, search
+from jobs import departements, pay, rich_text, search
 from jobs.choices import (
+    RECRUITMENT_STEP,
+    RECRUITMENT_STEPS,
     Category,
     ContractType,
     Experience,
     Nature,
+    PayPeriod,
     PostStatus,
+    RecruitmentStatus,
     State,
     Telework,
     VacancyReason,
     Versant,
 )
 from jobs.dates import deadline_end, next_midnight
+
+# « Clôture dans 3 jours » shows this many days before the deadline, and less.
+COUNTDOWN_DAYS = 7
 
 
 class DomainManager(models.Manager):
@@ -162,6 +170,14 @@ CARD_FIELDS = [
     "domain__name",
     "domain__slug",
     "employer__name",
+    # The pay line (jobs/pay.py).
+    "pay_period",
+    "salary_min",
+    "salary_max",
+    "index_min",
+    "index_max",
+    "bonus_min",
+    "bonus_max",
 ]
 
 
@@ -298,11 +314,39 @@ class Job(models.Model):
         blank=True,
         help_text="Ex. « Selon expérience et grille indiciaire, à partir de 2 100 € brut ».",
     )
+    # Pay as ranges (jobs/pay.py says them and computes the traitement of an indice range).
+    pay_period = models.CharField(
+        "période de la rémunération",
+        max_length=4,
+        choices=PayPeriod.choices,
+        default=PayPeriod.MONTH,
+        help_text="La fourchette en euros ci-dessous est brute, par mois ou par an.",
+    )
     salary_min = models.PositiveIntegerField(
-        "rémunération annuelle brute minimale (€)", null=True, blank=True
+        "rémunération brute minimale (€)",
+        null=True,
+        blank=True,
+        help_text="Par mois ou par an selon la période choisie. Ex. 2500.",
     )
     salary_max = models.PositiveIntegerField(
-        "rémunération annuelle brute maximale (€)", null=True, blank=True
+        "rémunération brute maximale (€)", null=True, blank=True
+    )
+    # The admin form adds the point's value, date and source to these (JobAdminForm).
+    index_min = models.PositiveSmallIntegerField(
+        "indice majoré minimal",
+        null=True,
+        blank=True,
+        help_text="Pour un poste ouvert aux fonctionnaires : l’indice majoré de la grille.",
+    )
+    index_max = models.PositiveSmallIntegerField("indice majoré maximal", null=True, blank=True)
+    bonus_min = models.PositiveIntegerField(
+        "primes minimales (€ brut par mois)",
+        null=True,
+        blank=True,
+        help_text="Régime indemnitaire (IFSE du RIFSEEP, etc.), s’il y a lieu.",
+    )
+    bonus_max = models.PositiveIntegerField(
+        "primes maximales (€ brut par mois)", null=True, blank=True
     )
     time_in_post = models.CharField(
         "durée d’occupation du poste",
@@ -448,12 +492,21 @@ class Job(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, log_public_changes=True, **kwargs):
+        """`log_public_changes=False`: a later deadline is not announced (the demo's refresh)."""
         self.draw_reference()
         self.prepare()
         if (fields := kwargs.get("update_fields")) is not None:
             kwargs["update_fields"] = {*fields, *derived_fields(fields)}
+        extended = log_public_changes and self.deadline_extended()
         super().save(*args, **kwargs)
+        if extended:
+            PublicChange.objects.create(
+                job=self,
+                text=f"Date limite prolongée au {french_date(self.deadline)}",
+                automatic=True,
+            )
+        self._stored_deadline = self.deadline
 
     def get_absolute_url(self):
         return reverse("jobs:detail", kwargs={"reference": self.reference, "slug": self.slug})
@@ -467,6 +520,7 @@ class Job(models.Model):
                 rich_text.validate(getattr(self, field))
             except ValidationError as error:
                 errors[field] = error
+        errors.update(self.pay_errors())
         if errors:
             raise ValidationError(errors)
         # The publication date is a moment and the deadline a day: compared in Paris time.
@@ -480,6 +534,47 @@ class Job(models.Model):
                         )
                     }
                 )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        job = super().from_db(db, field_names, values)
+        # What the deadline was when read: save() tells the public when it moves later.
+        job._stored_deadline = job.__dict__.get("deadline")
+        return job
+
+    def deadline_extended(self):
+        """Whether this save moves the deadline of an offer the public sees to a later day."""
+        before = getattr(self, "_stored_deadline", None)
+        return bool(
+            self.pk
+            and before
+            and self.deadline
+            and self.deadline > before
+            and self.state == State.PUBLISHED
+            and self.published_at <= timezone.now()
+        )
+
+    def pay_errors(self):
+        """{field: French message} for a pay range out of order or an indice off the grid."""
+        errors = {}
+        for low, high, what in [
+            ("salary_min", "salary_max", "rémunération"),
+            ("index_min", "index_max", "indice"),
+            ("bonus_min", "bonus_max", "montant des primes"),
+        ]:
+            low_value, high_value = getattr(self, low), getattr(self, high)
+            if low_value is not None and high_value is not None and high_value < low_value:
+                errors[high] = f"Le maximum ({what}) ne peut pas être inférieur au minimum."
+        point = pay.current_point()
+        for name in ("index_min", "index_max"):
+            value = getattr(self, name)
+            if value is not None and not point.minimum_index <= value <= pay.MAX_INDEX:
+                errors.setdefault(
+                    name,
+                    f"Un indice majoré est compris entre {point.minimum_index} (minimum de "
+                    f"traitement, {point.source}) et {pay.MAX_INDEX}.",
+                )
+        return errors
 
     def prepare(self, rendered=None):
         """Make what follows from what editors typed: the slug, the long texts sanitised and their
@@ -620,6 +715,61 @@ class Job(models.Model):
             return False
         published_on = timezone.localtime(self.published_at).date()
         return self.deadline < one_month_after(published_on)
+
+    @property
+    def pay(self):
+        return pay.describe(self)
+
+    @property
+    def days_left(self):
+        """Days until the deadline of an open offer in its last COUNTDOWN_DAYS (0: today), else
+        None. Pages that show it are cached until midnight at most (next_visibility_change)."""
+        if not self.deadline or self.state != State.PUBLISHED:
+            return None
+        days = (self.deadline - timezone.localdate()).days
+        return days if 0 <= days <= COUNTDOWN_DAYS else None
+
+    @property
+    def countdown(self):
+        """« Clôture aujourd’hui », « Clôture demain », « Clôture dans 3 jours », or ""."""
+        days = self.days_left
+        if days is None:
+            return ""
+        if days == 0:
+            return "Clôture aujourd’hui"
+        if days == 1:
+            return "Clôture demain"
+        return f"Clôture dans {days} jours"
+
+    def recruitment_progress(self):
+        """The public status of a closed recruitment for the stepper, or None while it is open.
+
+        {step, steps, status (label), next (label or ""), history: [(label, date, new_offer)]};
+        applications closed is the first step, dated by the closing day when HR did not date it.
+        Reads `recruitment_updates` (prefetched by the offer's page).
+        """
+        if self.closed_on is None:
+            return None
+        updates = sorted(self.recruitment_updates.all(), key=lambda u: (u.date, u.step, u.pk))
+        history = []
+        if not updates or updates[0].status != RecruitmentStatus.CLOSED:
+            history.append((RecruitmentStatus.CLOSED.label, self.closed_on, None))
+        history += [(u.get_status_display(), u.date, u.new_offer) for u in updates]
+        current = updates[-1].status if updates else RecruitmentStatus.CLOSED
+        step = RECRUITMENT_STEP[current]
+        following = {
+            RecruitmentStatus.CLOSED: RecruitmentStatus.REVIEW,
+            RecruitmentStatus.REVIEW: RecruitmentStatus.INTERVIEWS,
+            RecruitmentStatus.INTERVIEWS: RecruitmentStatus.FILLED,
+        }
+        return {
+            "step": step,
+            "steps": RECRUITMENT_STEPS,
+            "status": RecruitmentStatus(current).label,
+            "next": following[current].label if current in following else "",
+            "history": history,
+            "new_offer": updates[-1].new_offer if updates else None,
+        }
 
     @property
     def closed_on(self):
@@ -840,3 +990,140 @@ def build_search_text(job):
             ]
         )
     )
+
+
+class ProcessStep(models.Model):
+    """One step of what follows an application (« Entretien avec un jury »), shown on the offer's
+    page under « Après votre candidature », in HR's order."""
+
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="process_steps", verbose_name="offre"
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    label = models.CharField(
+        "étape",
+        max_length=200,
+        help_text="Ex. « Présélection sur dossier », « Entretien avec un jury », « Réponse attendue ».",
+    )
+    date = models.DateField(
+        "date prévue",
+        null=True,
+        blank=True,
+        help_text="Facultative : la page écrit « le 15 janvier 2027 » après l’étape.",
+    )
+
+    class Meta:
+        verbose_name = "étape après la candidature"
+        verbose_name_plural = "après votre candidature : les étapes"
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class RecruitmentUpdate(models.Model):
+    """A dated step of a closed offer's public status (« Entretiens en cours » on 2 December).
+
+    The steps follow RECRUITMENT_STEP's order (check_recruitment_order, on the admin's save).
+    """
+
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="recruitment_updates", verbose_name="offre"
+    )
+    status = models.CharField("statut", max_length=10, choices=RecruitmentStatus.choices)
+    date = models.DateField("depuis le", default=timezone.localdate)
+    new_offer = models.ForeignKey(
+        Job,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="republished_from",
+        verbose_name="nouvelle offre",
+        help_text="Pour « Offre republiée » : l’offre publiée à la place de celle-ci.",
+    )
+
+    class Meta:
+        verbose_name = "statut du recrutement"
+        verbose_name_plural = "statut public du recrutement (après la clôture)"
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({french_date(self.date)})"
+
+    @property
+    def step(self):
+        return RECRUITMENT_STEP[self.status]
+
+
+def check_recruitment_order(job, updates):
+    """French messages for a recruitment's public status that does not follow the order.
+
+    `updates`: (status, date, new_offer) in the order HR entered them. Each comes after the one
+    before, in the order and in time; nothing follows « Poste pourvu » or « Offre republiée »; a
+    republished offer names the new one; and no status before applications have closed.
+    """
+    errors = []
+    if updates and job.closed_on is None and job.state != State.CLOSED:
+        errors.append(
+            "Le statut du recrutement se renseigne une fois les candidatures closes (offre "
+            "clôturée ou date limite passée)."
+        )
+    previous = None
+    for status, date, new_offer in updates:
+        label = RecruitmentStatus(status).label
+        if status == RecruitmentStatus.REPUBLISHED and new_offer is None:
+            errors.append("« Offre republiée » : choisissez la nouvelle offre.")
+        if new_offer is not None and job.pk and new_offer.pk == job.pk:
+            errors.append("La nouvelle offre ne peut pas être l’offre elle-même.")
+        if previous is not None:
+            before_status, before_date = previous
+            before_label = RecruitmentStatus(before_status).label
+            if RECRUITMENT_STEP[before_status] == RECRUITMENT_STEPS:
+                errors.append(f"Rien ne suit « {before_label} » : « {label} » vient après.")
+            elif RECRUITMENT_STEP[status] <= RECRUITMENT_STEP[before_status]:
+                errors.append(
+                    f"« {label} » ne peut pas suivre « {before_label} » : les statuts se suivent "
+                    "dans l’ordre (candidatures closes, examen, entretiens, poste pourvu ou offre "
+                    "republiée)."
+                )
+            if date and before_date and date < before_date:
+                errors.append(
+                    f"« {label} » ({french_date(date)}) ne peut pas être daté avant « "
+                    f"{before_label} » ({french_date(before_date)})."
+                )
+        previous = (status, date)
+    if updates and job.closed_on and updates[0][1] and updates[0][1] < job.closed_on:
+        errors.append(
+            f"Le premier statut ne peut pas précéder la clôture des candidatures "
+            f"({french_date(job.closed_on)})."
+        )
+    return errors
+
+
+class PublicChange(models.Model):
+    """A change to an open offer the public is told of, with its date: « Date limite prolongée
+    au 15 janvier 2027 » (written by Job.save() when the deadline moves later) or HR's own line."""
+
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="public_changes", verbose_name="offre"
+    )
+    date = models.DateField("date", default=timezone.localdate)
+    text = models.CharField(
+        "modification",
+        max_length=250,
+        help_text="Ex. « Date limite prolongée au 15 janvier 2027 », « Poste ouvert au télétravail ».",
+    )
+    automatic = models.BooleanField(
+        "ajoutée par le site",
+        default=False,
+        editable=False,
+        help_text="Écrite à l’enregistrement quand la date limite est repoussée.",
+    )
+
+    class Meta:
+        verbose_name = "modification publique"
+        verbose_name_plural = "modifications publiques de l’offre"
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return self.text
