@@ -3,7 +3,8 @@
 Each dimension is counted with every other active filter applied but not its own, so ticking a
 second domaine shows how many offers it would add (the usual faceted-search behaviour). The
 dimensions are the FilterSet's (`JobFilter.facets`): each option filter counted on its column,
-the publication window by the narrowest window each offer falls in.
+the publication window by the narrowest window each offer falls in, the minimum pay by the
+highest floor each offer reaches.
 """
 
 import datetime
@@ -13,7 +14,8 @@ from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from jobs.filters import JobFilter, PublishedWithinFilter
+from jobs import pay
+from jobs.filters import JobFilter, PayFloorFilter, PublishedWithinFilter
 
 
 def facet_counts(filterset):
@@ -27,10 +29,13 @@ def facet_counts(filterset):
     search, rather than the table.
     """
     base_queryset, data, domains = filterset.queryset.order_by(), filterset.data, filterset.domains
-    columns, raw_columns, windows = {}, {}, {}
+    columns, raw_columns, windows, floors = {}, {}, {}, {}
     for name in JobFilter.facets():
         filter_ = filterset.filters[name]
-        if isinstance(filter_, PublishedWithinFilter):
+        if isinstance(filter_, PayFloorFilter):
+            floors[name] = sorted((value for value, _label in filter_.extra["choices"]), key=int)
+            columns[name] = raw_columns[name] = _floor(floors[name])
+        elif isinstance(filter_, PublishedWithinFilter):
             windows[name] = [days for days, _label in filter_.extra["choices"]]
             columns[name] = raw_columns[name] = _window(windows[name])
         else:
@@ -83,7 +88,28 @@ def facet_counts(filterset):
             running += within.get(days, 0)
             within[days] = running
         within.pop("", None)
+    for name, amounts in floors.items():
+        # Floors are nested the other way: the offers reaching 3 000 € also reach 2 500 €.
+        reached = counts[name]
+        running = 0
+        for amount in reversed(amounts):
+            running += reached.get(amount, 0)
+            reached[amount] = running
+        reached.pop("", None)
     return counts, listed
+
+
+def _floor(amounts):
+    """The highest floor each offer's pay reaches (they are summed up afterwards)."""
+    point = pay.current_point()
+    return Case(
+        *(
+            When(pay.reaches(int(amount), point), then=Value(amount))
+            for amount in sorted(amounts, key=int, reverse=True)
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
 
 
 def _window(windows):

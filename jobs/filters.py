@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from django.utils.text import capfirst, format_lazy
 
 from core import page_cache
-from jobs import departements, search
+from jobs import departements, pay, search
 from jobs.choices import Category, Nature, Telework, Versant
 from jobs.models import Domain, Job
 
@@ -132,6 +132,16 @@ class PublishedWithinFilter(LenientChoiceFilter):
         return queryset.filter(published_at__gte=since)
 
 
+class PayFloorFilter(LenientChoiceFilter):
+    """Offers that may pay at least the option a month, gross (jobs.pay.reaches): one of them, as
+    radio buttons, each counted with the offers of the higher ones (facets.py)."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(pay.reaches(int(value)))
+
+
 class SortFilter(LenientChoiceFilter):
     """The order of the offers: not a filter a visitor removes, nor one a feed follows."""
 
@@ -171,6 +181,11 @@ class JobFilter(django_filters.FilterSet):
         label="Date de publication",
         choices=PUBLISHED_WITHIN,
         empty_label="Toutes les dates",
+    )
+    remuneration = PayFloorFilter(
+        label="Rémunération",
+        choices=[(str(amount), pay.floor_label(amount)) for amount in pay.FLOORS],
+        empty_label="Toutes les rémunérations",
     )
     tri = SortFilter(label="Trier par", choices=SORTS, method="sort", empty_label=None)
 

@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from jobs import pay
 from jobs.choices import ContractType, Telework
 
 EMPLOYMENT_TYPES = {
@@ -52,17 +53,8 @@ def job_posting(job, request):
     }
     if job.start_date:
         data["jobStartDate"] = job.start_date.isoformat()
-    if job.salary_min or job.salary_max:
-        data["baseSalary"] = {
-            "@type": "MonetaryAmount",
-            "currency": "EUR",
-            "value": {
-                "@type": "QuantitativeValue",
-                "unitText": "YEAR",
-                **({"minValue": job.salary_min} if job.salary_min else {}),
-                **({"maxValue": job.salary_max} if job.salary_max else {}),
-            },
-        }
+    if salary := base_salary(job):
+        data["baseSalary"] = salary
     if job.telework == Telework.FULL:
         data["jobLocationType"] = "TELECOMMUTE"
         # Search engines require, for a remote job, where applicants may live: the post is French.
@@ -73,6 +65,33 @@ def job_posting(job, request):
             "description": job.application_contact,
         }
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+def base_salary(job):
+    """The pay range the page shows, as schema.org's MonetaryAmount: the euro range per month or
+    per year as HR gave it, else the traitement estimated from the indice range (per month)."""
+    if job.salary_min is not None or job.salary_max is not None:
+        low, high = job.salary_min, job.salary_max
+        unit = "YEAR" if job.pay_period == pay.YEAR else "MONTH"
+    elif job.index_min is not None or job.index_max is not None:
+        point = pay.current_point()
+        low, high = (
+            pay.traitement(index, point) if index is not None else None
+            for index in (job.index_min, job.index_max)
+        )
+        unit = "MONTH"
+    else:
+        return None
+    return {
+        "@type": "MonetaryAmount",
+        "currency": "EUR",
+        "value": {
+            "@type": "QuantitativeValue",
+            "unitText": unit,
+            **({"minValue": low} if low is not None else {}),
+            **({"maxValue": high} if high is not None else {}),
+        },
+    }
 
 
 def employment_type(job):

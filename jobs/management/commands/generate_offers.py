@@ -16,6 +16,7 @@ from jobs.choices import (
     ContractType,
     Experience,
     Nature,
+    PayPeriod,
     PostStatus,
     State,
     Telework,
@@ -58,6 +59,14 @@ CONTRACTS_FOR_CONTRACT_STAFF = weighted(
 )
 TELEWORK = weighted([(Telework.PARTIAL, 65), (Telework.NONE, 30), (Telework.FULL, 5)])
 DEPARTMENTS = weighted([(department, department[-1]) for department in synthetic.DEPARTMENTS])
+# The indice majoré range of each catégorie's usual grade (first to last échelon), for posts open
+# to fonctionnaires; drawn from the catégorie alone, so the random sequence of offers is unchanged.
+INDEX_RANGES = {
+    Category.C: (366, 420),
+    Category.B: (390, 534),
+    Category.A: (444, 830),
+    Category.APLUS: (700, 1067),
+}
 CONTRACT_DURATIONS = ["6 mois", "1 an renouvelable", "2 ans", "3 ans renouvelable"]
 
 
@@ -224,6 +233,11 @@ class OfferGenerator:
         salary_min = rng.randrange(low, (low + high) // 2, 100)
         salary_max = rng.randrange(salary_min + 2_000, high + 2_100, 100)
 
+        index_range = (
+            INDEX_RANGES.get(category, (None, None))
+            if nature != Nature.CONTRACTUELS
+            else (None, None)
+        )
         job = Job(
             reference=f"{REFERENCE_PREFIX}{self.first_number + index:0{REFERENCE_DIGITS}d}",
             title=title,
@@ -261,8 +275,11 @@ class OfferGenerator:
                 f"Selon expérience et grille indiciaire, de {salary_min // 12:,} € à "
                 f"{salary_max // 12:,} € brut mensuels".replace(",", " ")
             ),
+            pay_period=PayPeriod.YEAR,
             salary_min=salary_min,
             salary_max=salary_max,
+            index_min=index_range[0],
+            index_max=index_range[1],
             time_in_post="Durée minimale d'occupation du poste : 3 ans"
             if nature == Nature.TITULAIRES
             else "",
