@@ -16,6 +16,11 @@ urlpatterns = [
     path("offres/suivre/", cache_page(views.FollowOffersView.as_view()), name="follow"),
     path("offres/<reference:reference>/", views.JobDetailView.as_view(), name="detail_short"),
     path(
+        "offres/<reference:reference>/<str:slug>/date-limite.ics",
+        cache_page(views.deadline_calendar),
+        name="deadline_ics",
+    ),
+    path(
         "offres/<reference:reference>/<str:slug>/",
         cache_page(views.JobDetailView.as_view()),
         name="detail",

@@ -1,15 +1,16 @@
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from jobs import structured_data
+from jobs import calendar, structured_data
 from jobs.facets import facet_counts
 from jobs.filters import SORTS, JobFilter, filter_open_offers
-from jobs.models import Job
+from jobs.models import Job, RecruitmentUpdate
 
 SIMILAR_OFFERS = 3
 
@@ -125,7 +126,24 @@ class JobDetailView(DetailView):
 
     def get_object(self, queryset=None):
         reference = self.kwargs["reference"]
-        jobs = Job.objects.select_related("domain", "employer")
+        # What the page lists of the offer (its steps, its public changes, its recruitment's
+        # status) in one query each, whatever their number.
+        jobs = Job.objects.select_related("domain", "employer").prefetch_related(
+            "process_steps",
+            "public_changes",
+            Prefetch(
+                "recruitment_updates",
+                queryset=RecruitmentUpdate.objects.select_related("new_offer").only(
+                    "job",
+                    "status",
+                    "date",
+                    "new_offer__reference",
+                    "new_offer__slug",
+                    "new_offer__title",
+                    "new_offer__state",
+                ),
+            ),
+        )
         if self.request.user.has_perm("jobs.view_job"):
             # Staff preview drafts and archived offers before the public sees them.
             return get_object_or_404(jobs, reference=reference)
@@ -148,7 +166,31 @@ class JobDetailView(DetailView):
         )
         # A draft's preview shows « Postuler » as the public will see it once published.
         context["accepts_applications"] = job.will_take_applications
+        context["recruitment"] = (
+            None if context["accepts_applications"] else job.recruitment_progress()
+        )
+        context["calendar_url"] = (
+            reverse("jobs:deadline_ics", kwargs={"reference": job.reference, "slug": job.slug})
+            if job.is_open
+            else ""
+        )
         return context
+
+
+def deadline_calendar(request, reference, slug):
+    """The deadline of an open offer as an .ics file; any other offer (closed, draft, past its
+    deadline, unknown) is a 404, as its page would say."""
+    job = get_object_or_404(Job.objects.open().select_related("employer"), reference=reference)
+    if slug != job.slug:
+        return redirect(
+            reverse("jobs:deadline_ics", kwargs={"reference": reference, "slug": job.slug}),
+            permanent=True,
+        )
+    response = HttpResponse(
+        calendar.deadline_event(job, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{calendar.filename(job)}"'
+    return response
 
 
 def similar_offers(job):
