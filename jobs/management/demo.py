@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from jobs.models import DERIVED_FROM, Job
+from jobs.models import DERIVED_FROM, Job, ProcessStep, PublicChange
 
 DEMO_JOBS_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo_jobs.json"
 # A deadline closer than this is pushed back, to DEADLINE_AHEAD days from today.
@@ -38,16 +38,40 @@ def refresh_demo_offers():
     jobs = Job.objects.filter(reference__in=demo_references()).select_related("domain")
     for job in jobs:
         before = _snapshot(job)
+        if job.is_closed:
+            # The closed example keeps its real dates: its recruitment's status is dated by them.
+            job.prepare()
+            if _snapshot(job) != before:
+                job.save(log_public_changes=False)
+                changed += 1
+            continue
         if job.deadline is None or job.deadline < today + datetime.timedelta(days=MIN_DAYS_LEFT):
-            job.deadline = today + datetime.timedelta(days=DEADLINE_AHEAD)
+            moved = today + datetime.timedelta(days=DEADLINE_AHEAD)
+            if job.deadline:
+                _shift_dates(job, moved - job.deadline, today)
+            job.deadline = moved
         if job.start_date and job.start_date <= job.deadline:
             # Nobody takes up a post before applications close: the first day of a later month.
             job.start_date = _first_of_month_after(job.deadline + datetime.timedelta(days=20))
         job.prepare()
         if _snapshot(job) != before:
-            job.save()
+            # Moving the demo along is not a change the public is told of.
+            job.save(log_public_changes=False)
             changed += 1
     return changed
+
+
+def _shift_dates(job, delta, today):
+    """The process steps' dates move with the deadline; a public change never lands in the
+    future."""
+    steps = [step for step in job.process_steps.all() if step.date]
+    for step in steps:
+        step.date += delta
+    ProcessStep.objects.bulk_update(steps, ["date"])
+    changes = list(job.public_changes.all())
+    for change in changes:
+        change.date = min(change.date + delta, today)
+    PublicChange.objects.bulk_update(changes, ["date"])
 
 
 def _snapshot(job):

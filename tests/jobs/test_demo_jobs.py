@@ -1,4 +1,5 @@
-"""The demo's three offers (fixtures/demo_jobs.json): the seed's facts, open whenever loaded.
+"""The demo's offers (fixtures/demo_jobs.json): the seed's three, open whenever loaded, with their
+pay, process and changes; and a closed example whose recruitment's status goes to the end.
 
 An exception to « tests never load JSON fixtures »: the fixture itself is what is under test.
 """
@@ -41,6 +42,8 @@ SEED = {
     },
 }
 EMPLOYER = "Office français de protection des réfugiés et apatrides"
+# Not in the seed: a closed offer, so that the demo shows a recruitment's public status.
+CLOSED_EXAMPLE = "2024-1587310"
 
 
 @pytest.fixture
@@ -56,8 +59,8 @@ def visible_text(response):
 
 
 def test_demo_has_the_seed_offers_with_their_facts(demo):
-    assert set(demo.values_list("reference", flat=True)) == set(SEED)
-    for job in demo:
+    assert set(demo.values_list("reference", flat=True)) == {*SEED, CLOSED_EXAMPLE}
+    for job in demo.exclude(reference=CLOSED_EXAMPLE):
         seed = SEED[job.reference]
         assert job.title == seed["title"]
         assert job.domain.name == seed["domain"]
@@ -87,7 +90,7 @@ def test_demo_offers_are_complete(demo):
 def test_demo_offers_are_open_whenever_the_demo_is_loaded(demo):
     today = timezone.localdate()
     assert Job.objects.open().count() == 3
-    for job in demo:
+    for job in demo.exclude(reference=CLOSED_EXAMPLE):
         assert job.deadline >= today + datetime.timedelta(days=30)
         assert job.start_date > job.deadline
 
@@ -160,3 +163,30 @@ def test_offers_written_after_the_demo_get_fresh_ids(demo):
     # loaddata writes explicit ids: PostgreSQL's sequence must have been moved past them.
     demo_ids = set(demo.values_list("pk", flat=True))
     assert JobFactory().pk not in demo_ids
+
+
+def test_demo_offers_state_pay_and_process(demo):
+    for job in demo:
+        assert job.pay.salary, job.reference
+        assert job.process_steps.count() >= 3
+        assert job.process_steps.filter(date__isnull=False).exists()
+        if job.nature != "CONTRACTUELS":
+            assert job.pay.estimate and job.pay.bonus
+    assert demo.filter(public_changes__isnull=False).distinct().count() == 2
+
+
+def test_demo_process_dates_move_with_the_deadline(demo):
+    today = timezone.localdate()
+    for job in demo.exclude(reference=CLOSED_EXAMPLE):
+        dates = [step.date for step in job.process_steps.all() if step.date]
+        assert dates and all(date > job.deadline for date in dates)
+        assert all(change.date <= today for change in job.public_changes.all())
+
+
+def test_the_closed_example_shows_its_recruitment_to_the_end(client, demo):
+    job = demo.get(reference=CLOSED_EXAMPLE)
+    assert job.is_closed and job.deadline < timezone.localdate()
+    text = visible_text(client.get(job.get_absolute_url()))
+    assert "Étape 4 sur 4 Poste pourvu" in text
+    assert "Examen des candidatures : le 7 octobre 2024" in text
+    assert "Poste pourvu : le 18 novembre 2024" in text
