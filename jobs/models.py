@@ -565,14 +565,14 @@ class Job(models.Model):
             low_value, high_value = getattr(self, low), getattr(self, high)
             if low_value is not None and high_value is not None and high_value < low_value:
                 errors[high] = f"Le maximum ({what}) ne peut pas être inférieur au minimum."
-        point = pay.current_point()
+        lowest, source = pay.minimum_index()
         for name in ("index_min", "index_max"):
             value = getattr(self, name)
-            if value is not None and not point.minimum_index <= value <= pay.MAX_INDEX:
+            if value is not None and not lowest <= value <= pay.MAX_INDEX:
                 errors.setdefault(
                     name,
-                    f"Un indice majoré est compris entre {point.minimum_index} (minimum de "
-                    f"traitement, {point.source}) et {pay.MAX_INDEX}.",
+                    f"Un indice majoré est compris entre {lowest} (minimum de traitement, "
+                    f"{source}) et {pay.MAX_INDEX}.",
                 )
         return errors
 

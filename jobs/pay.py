@@ -20,33 +20,28 @@ from django.utils import timezone
 class PointValue:
     since: datetime.date
     monthly: Decimal  # € brut per month for indice majoré 1 (the annual value of IM 100 / 1 200).
-    minimum_index: (
-        int  # Indice majoré minimum de traitement on that date (décret n° 85-1148, art. 8).
-    )
     source: str
 
 
+# One line per decree that sets the point's value, oldest first.
 POINT_VALUES = [
-    # 5 907,34 € a year for IM 100 (décret n° 2023-519, art. 1); the same decree added 5 points
-    # to every indice majoré on 1 January 2024, taking the minimum de traitement to IM 366.
-    PointValue(
-        datetime.date(2023, 7, 1),
-        Decimal("4.92278"),
-        361,
-        "décret n° 2023-519 du 28 juin 2023",
-    ),
-    PointValue(
-        datetime.date(2024, 1, 1),
-        Decimal("4.92278"),
-        366,
-        "décret n° 2023-519 du 28 juin 2023",
-    ),
+    # 5 907,34 € a year for IM 100 (décret n° 2023-519, art. 1).
+    PointValue(datetime.date(2023, 7, 1), Decimal("4.92278"), "décret n° 2023-519 du 28 juin 2023"),
+]
+
+# The indice majoré minimum de traitement (décret n° 85-1148 du 24 octobre 1985, art. 8): no
+# one paid on an indice, titulaire or contractuel, is paid less. (since, indice, source), oldest
+# first; décret n° 2023-519 set it to 361 on 1 July 2023 and, by adding 5 points to every
+# indice majoré, to 366 on 1 January 2024.
+MINIMUM_INDICES = [
+    (datetime.date(2023, 7, 1), 361, "décret n° 2023-519 du 28 juin 2023"),
+    (datetime.date(2024, 1, 1), 366, "décret n° 2023-519 du 28 juin 2023"),
 ]
 
 # The highest indice majoré an offer may state. The top of the barème (hors-échelle group G,
 # décret n° 82-1105 du 23 décembre 1982 and its annexes as revised) stays below 1 500: the bound
 # only catches a mistyped digit and never refuses a real grid. The lowest is the minimum de
-# traitement of the day (above): no one, titulaire or contractuel paid on an indice, is paid less.
+# traitement of the day (MINIMUM_INDICES).
 MAX_INDEX = 1500
 
 # What an estimate from the indice leaves out, as the page and the admin say it.
@@ -66,11 +61,18 @@ def current_point(day=None):
     return in_force[-1] if in_force else POINT_VALUES[0]
 
 
+def minimum_index(day=None):
+    """(indice majoré minimum de traitement on `day`, its source)."""
+    day = day or timezone.localdate()
+    in_force = [line for line in MINIMUM_INDICES if line[0] <= day] or MINIMUM_INDICES[:1]
+    return in_force[-1][1], in_force[-1][2]
+
+
 def point_help_text():
     """What the admin's indice fields say of the value they are multiplied by."""
     point = current_point()
     return (
-        f"Indice majoré de la grille (entre {point.minimum_index} et {MAX_INDEX}). Le site en "
+        f"Indice majoré de la grille (entre {minimum_index()[0]} et {MAX_INDEX}). Le site en "
         f"déduit le traitement indiciaire brut mensuel : indice × {french_decimal(point.monthly)} €"
         f" (valeur du point depuis le {french_day(point.since)}, {point.source})."
     )
