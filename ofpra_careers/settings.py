@@ -39,11 +39,13 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
+    "huey.contrib.djhuey",
     # Our layers, bottom to top; each imports only those above it in this list (README,
     # « Architecture »; checked by import-linter in CI).
     "core",
     "employer",
     "jobs",
+    "alerts",  # Above jobs, beside pages: e-mail alerts of the offer list's searches.
     "pages",
 ]
 
@@ -157,6 +159,7 @@ PAGE_CACHE_SOURCES = [
         "employer",
         "jobs",
         "pages",
+        "alerts",
         "ofpra_careers",
     ]
 ]
@@ -370,6 +373,64 @@ SITE_HOST_NAME = env(
     "SITE_HOST_NAME", default="Office français de protection des réfugiés et apatrides (Ofpra)"
 )
 SITE_HOST_ADDRESS = env("SITE_HOST_ADDRESS", default="201 rue Carnot, 94120 Fontenay-sous-Bois")
+
+# --- E-mail and the worker (alerts/) -------------------------------------------------------------
+# EMAIL_URL (django-environ): smtp://user:password@host:587 (smtp+tls://, smtp+ssl:// for TLS).
+# By default every e-mail is written as a file under var/mail/ (filemail://), where a newcomer
+# reads the confirmation link of `make run`; consolemail:// prints them instead.
+_email = env.email_url("EMAIL_URL", default="filemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
+# Seconds before an unreachable SMTP server counts as down (the digests wait for a later try).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <ne-pas-repondre@recrutement.ofpra.gouv.fr>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The hour (Paris time) from which the daily digests, and on Mondays the weekly ones, are sent.
+ALERTS_SEND_HOUR = env.int("ALERTS_SEND_HOUR", default=7)
+# Confirmation e-mails: at most this many per address per day, and requests per client address
+# per hour (counted in the shared cache).
+ALERTS_MAILS_PER_ADDRESS_PER_DAY = env.int("ALERTS_MAILS_PER_ADDRESS_PER_DAY", default=3)
+ALERTS_REQUESTS_PER_CLIENT_PER_HOUR = env.int("ALERTS_REQUESTS_PER_CLIENT_PER_HOUR", default=10)
+# How long the record of each digest sent (date, number of offers, errors) is kept.
+ALERTS_DIGEST_RECORD_DAYS = env.int("ALERTS_DIGEST_RECORD_DAYS", default=90)
+
+# The task queue (Huey): the worker is `manage.py run_huey` (`make run` starts it). With no
+# HUEY_URL, the queue is a SQLite file under var/huey/ (one per database), which needs no service
+# and serves one machine. HUEY_URL=redis://host:6379/2 shares one queue between several servers
+# (use a Redis database of its own, not the cache's: clearing the cache would empty the queue).
+# Either way two workers never send a digest twice: the database decides (alerts/digests.py).
+HUEY_URL = env("HUEY_URL", default="")
+_huey_name = f"ofpra-careers-{_database_digest}"
+if HUEY_URL:
+    HUEY = {"huey_class": "huey.RedisHuey", "name": _huey_name, "url": HUEY_URL}
+else:
+    _huey_folder = Path(env("HUEY_FOLDER", default=str(BASE_DIR / "var" / "huey")))
+    _huey_folder.mkdir(parents=True, exist_ok=True)
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": _huey_name,
+        "filename": str(_huey_folder / f"{_database_digest}.sqlite3"),
+    }
+HUEY.update(
+    {
+        # Tasks run in the web process itself instead (tests, or a site without a worker).
+        "immediate": env.bool("HUEY_IMMEDIATE", default=False),
+        # Periodic tasks are read in UTC; their hours are decided in alerts/digests.py (Paris).
+        "utc": True,
+        "consumer": {
+            "workers": env.int("HUEY_WORKERS", default=2),
+            "worker_type": "thread",
+        },
+    }
+)
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ admin.site.index_title = "Contenus du site carrières"
 urlpatterns = [
     path("", include("pages.urls")),  # Home, legal pages, robots.txt, sitemap index
     path("", include("jobs.urls")),
+    path("", include("alerts.urls")),  # E-mail alerts: the form, confirmation, management
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),  # For probes and monitors (core/health.py).
     path(settings.ADMIN_URL, admin.site.urls),
