@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from jobs.choices import Category, Nature, Telework, Versant
-from jobs.models import Domain
+from jobs.choices import Category, Nature, PayPeriod, RecruitmentStatus, State, Telework, Versant
+from jobs.models import Domain, ProcessStep, PublicChange, RecruitmentUpdate
 from tests.factories import (
     EmployerFactory,
     JobFactory,
@@ -39,6 +39,8 @@ PAGES = {
         "/offres/?versant=FPE&versant=FPT&teletravail=PARTIEL&nature=CONTRACTUELS"
     ),
     "offer page": "{offer}",
+    "offer's deadline as .ics": "{offer}date-limite.ics",
+    "list from a minimum pay": "/offres/?remuneration=2500&categorie=B",
     "RSS feed": "/offres/rss.xml",
     "Atom feed of a search": "/offres/atom.xml?domaine=ressources-humaines&q=gestionnaire",
     "sitemap index": "/sitemap.xml",
@@ -74,6 +76,12 @@ def add_offers(count):
             telework=telework[n % len(telework)],
             department_code=f"{n % 90 + 1:02d}",
             location_label=f"Département {n % 90 + 1:02d}",
+            pay_period=PayPeriod.values[n % 2],
+            salary_min=2000 + 100 * n if n % 3 else None,
+            salary_max=2800 + 100 * n if n % 3 else None,
+            index_min=390 + n,
+            index_max=520 + n,
+            bonus_max=400 if n % 2 else None,
         )
         for n in range(count)
     ]
@@ -129,3 +137,32 @@ def test_a_list_address_with_empty_fields_is_redirected_without_a_query(client):
         response = client.get("/offres/?q=&localisation=&tri=recent")
     assert response.status_code == 302
     assert len(queries) == 0
+
+
+def add_answers(job, count):
+    """`count` process steps, public changes and (for a closed offer) status steps."""
+    for position in range(count):
+        ProcessStep.objects.create(job=job, position=position, label=f"Étape {position}")
+        PublicChange.objects.create(job=job, text=f"Modification {position}")
+
+
+@pytest.mark.parametrize("closed", [False, True], ids=["open offer", "closed offer with a status"])
+def test_offer_page_count_does_not_grow_with_its_steps_changes_and_status(client, profile, closed):
+    offer, new_offer, *_others = add_offers(FEW)
+    if closed:
+        offer.close()
+        day = offer.closed_on
+        for status in [RecruitmentStatus.CLOSED, RecruitmentStatus.REVIEW]:
+            RecruitmentUpdate.objects.create(job=offer, status=status, date=day)
+    add_answers(offer, 2)
+    few = count_queries(client, offer.get_absolute_url())
+    add_answers(offer, 10)
+    if closed:
+        RecruitmentUpdate.objects.create(
+            job=offer, status=RecruitmentStatus.REPUBLISHED, date=day, new_offer=new_offer
+        )
+    text = client.get(offer.get_absolute_url()).content.decode()
+    assert count_queries(client, offer.get_absolute_url()) == few <= PAGE_BUDGET
+    assert text.count("Modification ") == 12 and text.count("Étape ") >= 12
+    if closed:
+        assert offer.state == State.CLOSED and new_offer.get_absolute_url() in text
