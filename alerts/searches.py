@@ -44,12 +44,15 @@ def from_data(data):
     are left out of the search and named in `unknown`, so that the page can say so; the sort and
     the page number are not part of a search.
     """
-    filterset = filter_open_offers(data)
+    # The list's own spelling first (a domaine named by its RMFP code is its slug's, « GRH » is
+    # « ressources-humaines »), then what the FilterSet keeps of it.
+    canonical = filter_open_offers(data).canonical_query()
+    filterset = filter_open_offers(QueryDict(urlencode(canonical)))
     active = filterset.active()
     narrowing = {name for name, filter_ in JobFilter.base_filters.items() if filter_.narrows}
     kept = {(item["name"], item["value"]) for item in active}
     unknown = []
-    for name, value in filterset.canonical_query():
+    for name, value in canonical:
         if name in narrowing and (name, value) not in kept:
             if name == "q" and (name, value.strip()) in kept:
                 continue
