@@ -11,6 +11,8 @@ from django.utils import timezone
 from tests.factories import JobEmployerFactory, JobFactory
 
 OFFERS_CHANGELIST = "admin:jobs_job_changelist"
+# The offer form's inlines (JobAdmin.inlines), by their formsets' prefixes: posted empty.
+OFFER_INLINES = ["process_steps", "public_changes", "recruitment_updates"]
 
 
 def form_data(job, **changes):
@@ -22,6 +24,8 @@ def form_data(job, **changes):
     values = model_to_dict(job, exclude=["id", "reference", "slug"])
     values.update(changes)
     data = split_datetime("initial-published_at", job.published_at)
+    for prefix in OFFER_INLINES:
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     for name, value in values.items():
         if name == "published_at":
             data.update(split_datetime(name, value))

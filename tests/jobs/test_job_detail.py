@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs.choices import ContractType, State, Telework
+from jobs.choices import ContractType, PayPeriod, State, Telework
 from jobs.models import Domain
 from tests.factories import JobFactory
 
@@ -96,6 +96,7 @@ def test_similar_offers_prefer_the_same_domaine(client):
 def test_job_posting_holds_what_search_engines_require(client):
     job = JobFactory(
         contract_type=ContractType.CDD,
+        pay_period=PayPeriod.YEAR,
         salary_min=30000,
         salary_max=36000,
         deadline=datetime.date(2099, 1, 31),
@@ -124,6 +125,8 @@ def test_job_posting_holds_what_search_engines_require(client):
     assert data["identifier"]["value"] == job.reference
     assert data["employmentType"] == "TEMPORARY"
     assert data["baseSalary"]["value"]["minValue"] == 30000
+    assert data["baseSalary"]["value"]["maxValue"] == 36000
+    assert data["baseSalary"]["value"]["unitText"] == "YEAR"
     assert data["baseSalary"]["currency"] == "EUR"
     assert "jobLocationType" not in data
 
