@@ -39,7 +39,13 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 ACRONYMS = {
     "RH": ["ressources humaines", "GRH", "DRH", "SIRH"],
     "GRH": ["gestion des ressources humaines"],
-    "DRH": ["direction des ressources humaines", "directeur des ressources humaines"],
+    # Agencies name their HR department a direction, a division or a service: applicants type DRH.
+    "DRH": [
+        "direction des ressources humaines",
+        "directeur des ressources humaines",
+        "division des ressources humaines",
+        "service des ressources humaines",
+    ],
     "SIRH": ["système d’information des ressources humaines"],
     "SI": ["systèmes d’information", "DSI", "SIC", "SSI", "SIRH"],
     "DSI": ["direction des systèmes d’information", "directeur des systèmes d’information"],

@@ -93,6 +93,13 @@ def test_rmfp_finds_offers_citing_the_repertoire(client):
     assert found(client, "RMFP") == {job.title}
 
 
+def test_drh_finds_an_offer_of_a_division_des_ressources_humaines(client):
+    """The demo's HR offer is in the « Division des ressources humaines »: DRH must find it."""
+    job = offer("Gestionnaire paie", missions="Au sein de la division des ressources humaines.")
+    offer("Secrétaire")
+    assert found(client, "DRH") == {job.title}
+
+
 def test_every_acronym_s_meaning_leads_back_to_it():
     """Typing an acronym's meaning in full gives the same group as the acronym itself."""
     for acronym, meanings in search.ACRONYMS.items():

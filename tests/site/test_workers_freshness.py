@@ -57,7 +57,9 @@ def start_site(workdir, extra_env):
     manage = [sys.executable, "manage.py"]
     for command in [
         ["migrate", "--noinput", "--verbosity", "0"],
-        ["load_demo"],
+        # As `make run` does: the first page must not make the image copies inside a request
+        # (on a loaded machine that outlasts gunicorn's 30 s timeout).
+        ["load_demo", "--resize-images"],
         ["createsuperuser", "--noinput", "--username", "editor", "--email", "rh@example.org"],
     ]:
         subprocess.run(
