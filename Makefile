@@ -9,7 +9,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast lint format check lock audit load bench lighthouse
+.PHONY: help install run serve demo test test-fast lint format check lock audit load bench bench-alerts lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,7 +44,12 @@ staticfiles/.collected: $(VENV)/.installed $(shell find static -type f 2>/dev/nu
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@touch $@
 
-run: demo staticfiles/.collected ## Set up, load the demo and serve on http://127.0.0.1:$PORT with gunicorn
+# The worker (Huey: e-mail alerts) runs beside gunicorn; Ctrl-C stops both. E-mails are written to
+# var/mail/ unless EMAIL_URL says otherwise (README, « Alertes par e-mail »).
+run: demo staticfiles/.collected ## Set up, load the demo, serve on http://127.0.0.1:$PORT with gunicorn, plus the worker
+	@echo "Worker started (manage.py run_huey); e-mails are written to var/mail/ unless EMAIL_URL is set"
+	@$(MANAGE) run_huey --quiet & worker=$$!; \
+	trap 'kill -INT $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn ofpra_careers.wsgi -c gunicorn.conf.py
 
 test: install .env ## Run the whole test suite (browser tests skip without Chromium, except in CI)
@@ -59,6 +64,11 @@ bench: install ## Benchmark pages on PostgreSQL + Redis with gunicorn and wrk (B
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y --no-install-recommends wrk; } \
 	|| { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(PY) bench/run.py
+
+# The alerts' digests at scale, to a local SMTP sink: BENCH_OFFERS (default 100000) offers,
+# BENCH_SUBSCRIPTIONS (10000) over BENCH_SEARCHES (300) searches, on BENCH_DATABASE (PostgreSQL).
+bench-alerts: install ## Benchmark the digests (10,000 alerts, 300 searches) to a local SMTP sink
+	$(PY) bench/alerts.py
 
 # Not part of `make test` either: about 90 s, and it needs Chromium (CHROME_PATH, /usr/bin/chromium).
 lighthouse: install ## Lighthouse (desktop) on home, list and an offer; fails under its goals
