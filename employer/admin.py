@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.admin_safety import SafeSaveMixin
-from employer.forms import CheckedImageField, TextareaField
+from employer.forms import CheckedImageField, PortraitForm, PortraitFormSet, TextareaField
 from employer.models import Employer, KeyFigure, Mission, Perk, Photo, Testimonial, is_demo_file
 
 PREVIEW_WIDTH = 120
@@ -94,20 +94,28 @@ class PhotoInline(PartInlineMixin, admin.StackedInline):
 
 
 class TestimonialInline(PartInlineMixin, admin.StackedInline):
+    """The portraits: who does which job here, and the offers each one is shown on."""
+
     model = Testimonial
+    form = PortraitForm
+    formset = PortraitFormSet
     fields = [
         "position",
+        "is_featured",
         "title",
         ("first_name", "age"),
         ("job_title", "division", "years_in_post"),
+        ("reference_job", "domain_code"),
         "quote",
         "transcript",
         ("photo", "photo_preview"),
         "photo_alt",
         ("video_file", "video_url"),
+        "slug",
     ]
     readonly_fields = ["photo_preview"]
     add_text = "Ajouter un témoignage"
+    verbose_name_plural = "Témoignages\u00a0: les portraits des métiers"
 
     @admin.display(description="aperçu")
     def photo_preview(self, testimonial):
@@ -175,7 +183,7 @@ class EmployerAdmin(SafeSaveMixin, VersionAdmin):
 
     The profile and its parts are kept together in the history: VersionAdmin registers the
     profile with django-reversion following each inline's parts (missions, key figures, photos,
-    testimonials, perks), so a version holds every part as it was, and restoring it brings the
+    portraits, perks), so a version holds every part as it was, and restoring it brings the
     parts back (and removes those added since). A part with no inline here would not be kept.
     """
 

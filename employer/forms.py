@@ -1,5 +1,6 @@
 from django import forms
 
+from employer.models import FEATURED_ONCE
 from employer.validators import validate_image_file
 
 
@@ -28,3 +29,43 @@ class TextareaField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class PortraitForm(forms.ModelForm):
+    """A portrait in the profile form: the domaine's code is taken in either case (« usa »)."""
+
+    def clean_domain_code(self):
+        return self.cleaned_data["domain_code"].strip().upper()
+
+
+class PortraitFormSet(forms.BaseInlineFormSet):
+    """The profile's portraits: one of them at most is featured on the home page.
+
+    Checked here over the whole form rather than by the database constraint alone: each
+    portrait's own check cannot see that the editor is unticking another one in the same save,
+    and the constraint would answer an error page instead of a sentence next to the portraits.
+    """
+
+    def clean(self):
+        super().clean()
+        featured = [
+            form
+            for form in self.forms
+            if form not in self.deleted_forms and form.cleaned_data.get("is_featured")
+        ]
+        if len(featured) > 1:
+            raise forms.ValidationError(FEATURED_ONCE, code="featured_once")
+
+    def save(self, commit=True):
+        # Moving the flag from one portrait to another saves them in the form's order: untick
+        # the former first, or the database refuses two featured portraits for a moment.
+        featured = [
+            form.instance.pk
+            for form in self.forms
+            if form not in self.deleted_forms and form.cleaned_data.get("is_featured")
+        ]
+        if commit and featured:
+            self.instance.testimonials.filter(is_featured=True).exclude(pk__in=featured).update(
+                is_featured=False
+            )
+        return super().save(commit)

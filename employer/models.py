@@ -3,11 +3,12 @@
 import logging
 from typing import NamedTuple
 
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, Transpose
 from PIL import Image
@@ -151,6 +152,23 @@ class Employer(models.Model):
     def illustration_image(self):
         return resized_image(self.illustration_resized, ILLUSTRATION_SIZE)
 
+    @cached_property
+    def featured_portrait(self):
+        """The portrait the home page shows: the one HR features, or else the first by position.
+
+        Read from the portraits the profile already holds (prefetched for the home page).
+        """
+        portraits = list(self.testimonials.all())
+        featured = [portrait for portrait in portraits if portrait.is_featured]
+        return (featured or portraits or [None])[0]
+
+    @property
+    def other_portraits(self):
+        """The portraits the home page links to under the one it shows."""
+        return [
+            portrait for portrait in self.testimonials.all() if portrait != self.featured_portrait
+        ]
+
     @property
     def about_paragraphs(self):
         return paragraphs(self.about)
@@ -276,12 +294,77 @@ class Photo(ProfilePart):
         return resized_image(self.image_resized, PHOTO_SIZE)
 
 
+FEATURED_ONCE = (
+    "Un seul portrait peut être mis en avant sur la page d’accueil : décochez « mis en avant "
+    "sur la page d’accueil » sur les autres."
+)
+# An RMFP domaine fonctionnel's code, as jobs.Domain.code holds it (« GRH », « USA »).
+validate_domain_code = RegexValidator(
+    r"^[A-Z]{3}$",
+    "Saisissez le code RMFP du domaine en trois lettres majuscules, par exemple « GRH ».",
+)
+
+
+class TestimonialQuerySet(models.QuerySet):
+    def for_offer(self, employer_id, reference_job, domain_code):
+        """The portrait an offer shows under « Découvrir le métier », as a one-row queryset.
+
+        Same métier de référence first (compared without regard to case or surrounding
+        spaces), then same domaine, each in the editors' order. An offer with neither fact
+        matches nothing, and an empty portrait field never matches an empty offer field.
+        """
+        reference_job = reference_job.strip()
+        matches = Q()
+        if reference_job:
+            matches |= Q(reference_job__iexact=reference_job)
+        if domain_code:
+            matches |= Q(domain_code=domain_code)
+        if not matches:
+            return self.none()
+        same_job = Q(reference_job__iexact=reference_job) if reference_job else Q(pk__in=[])
+        return (
+            self.filter(matches, employer_id=employer_id)
+            .alias(
+                job_first=models.Case(
+                    models.When(same_job, then=0), default=1, output_field=models.IntegerField()
+                )
+            )
+            .order_by("job_first", "position", "pk")[:1]
+        )
+
+
 class Testimonial(ProfilePart):
+    """A portrait of someone who does a job here: their words, a video, the full transcript.
+
+    Shown on the home page (the featured one), on its own page (/portraits/<slug>/), and on the
+    offers of the same métier de référence or domaine fonctionnel (« Découvrir le métier »).
+    The class and the admin keep their first name, Testimonial, « témoignage »: renaming it would
+    rename its table, its permissions (the « RH » group's) and the history's records.
+
+    Why the domaine is a code and not a foreign key to jobs.Domain: the profile sits below the
+    offers (core <- employer <- jobs <- pages), so it cannot name the offers' models, and the
+    list of the RMFP's domaines lives with them (jobs/choices.py, loaded into jobs.Domain by a
+    migration). The portrait stores the code the RMFP gives the domaine, checked here for its
+    form (three capital letters); matching it against an offer's domaine happens above, on the
+    offers' side (jobs/templatetags/job_portrait.py). A code no domaine has simply matches no
+    offer: the portrait still shows on the home page and on its own page.
+    """
+
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="testimonials", verbose_name="employeur"
     )
     title = models.CharField(
         "titre", max_length=200, help_text="Ex. « Portrait d’une officière de protection »."
+    )
+    slug = models.SlugField(
+        "identifiant dans l’adresse",
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=(
+            "Fin de l’adresse de la page du portrait (/portraits/…/). Laissez vide : le site la "
+            "forme à partir du prénom et du métier. La changer casse les liens déjà partagés."
+        ),
     )
     first_name = models.CharField("prénom", max_length=100)
     age = models.PositiveSmallIntegerField("âge", null=True, blank=True)
@@ -289,6 +372,35 @@ class Testimonial(ProfilePart):
     division = models.CharField("division ou service", max_length=200, blank=True)
     years_in_post = models.PositiveSmallIntegerField(
         "années dans l’établissement", null=True, blank=True
+    )
+    reference_job = models.CharField(
+        "métier de référence",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Emploi de référence du RMFP, écrit comme dans les offres (champ « Métier de "
+            "référence »), ex. « Assistant / Assistante de direction ». Les offres de ce métier "
+            "affichent ce portrait sous « Découvrir le métier »."
+        ),
+    )
+    domain_code = models.CharField(
+        "domaine fonctionnel (code RMFP)",
+        max_length=3,
+        blank=True,
+        validators=[validate_domain_code],
+        help_text=(
+            "Code en trois lettres du domaine fonctionnel, ex. « USA » pour Relation à l’usager "
+            "(la liste est sous Offres d’emploi › Domaines fonctionnels). Les offres de ce domaine "
+            "affichent ce portrait quand aucun portrait n’a leur métier de référence."
+        ),
+    )
+    is_featured = models.BooleanField(
+        "mis en avant sur la page d’accueil",
+        default=False,
+        help_text=(
+            "Un seul portrait à la fois. Sans portrait mis en avant, la page d’accueil affiche "
+            "le premier par position."
+        ),
     )
     quote = models.TextField(
         "citation mise en avant",
@@ -331,6 +443,8 @@ class Testimonial(ProfilePart):
         help_text="Adresse de la vidéo sur une plateforme (facultatif).",
     )
 
+    objects = TestimonialQuerySet.as_manager()
+
     class Meta(ProfilePart.Meta):
         verbose_name = "témoignage"
         verbose_name_plural = "témoignages"
@@ -340,10 +454,38 @@ class Testimonial(ProfilePart):
                 name="testimonial_photo_has_alt",
                 violation_error_message="Une photo doit avoir un texte alternatif.",
             ),
+            models.UniqueConstraint(
+                fields=["employer"],
+                condition=Q(is_featured=True),
+                name="one_featured_testimonial",
+                violation_error_message=FEATURED_ONCE,
+            ),
         ]
 
     def __str__(self):
         return f"{self.title} ({self.first_name})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("pages:portrait", kwargs={"slug": self.slug})
+
+    def unique_slug(self):
+        """« marine-officiere-de-protection », numbered if another portrait already has it."""
+        base = slugify(f"{self.first_name} {self.job_title}")[:90].strip("-") or "portrait"
+        taken = set(
+            Testimonial.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     @property
     def transcript_paragraphs(self):

@@ -8,14 +8,16 @@ Served by pages/urls.py.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from employer.models import Testimonial
 from jobs.sitemaps import OpenOfferSitemap
 
 
 class StaticPagesSitemap(Sitemap):
-    """The home page, the offer list and the mandatory pages of a State site."""
+    """The home page, the offer list, the mandatory pages of a State site and each portrait's
+    page (/portraits/<slug>/, a handful: the profile's, not worth a section of their own)."""
 
     def items(self):
-        return [
+        pages = [
             "pages:home",
             "jobs:list",
             "pages:accessibility",
@@ -23,9 +25,10 @@ class StaticPagesSitemap(Sitemap):
             "pages:personal_data",
             "pages:sitemap_page",
         ]
+        return pages + list(Testimonial.objects.only("slug").order_by("position", "pk"))
 
-    def location(self, url_name):
-        return reverse(url_name)
+    def location(self, item):
+        return item.get_absolute_url() if isinstance(item, Testimonial) else reverse(item)
 
 
 SITEMAPS = {"pages": StaticPagesSitemap, "offres": OpenOfferSitemap}

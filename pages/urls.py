@@ -28,11 +28,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="pages/donnees_personnelles.html"),
         name="personal_data",
     ),
-    path(
-        "plan-du-site/",
-        TemplateView.as_view(template_name="pages/plan_du_site.html"),
-        name="sitemap_page",
-    ),
+    path("plan-du-site/", views.SiteMapView.as_view(), name="sitemap_page"),
+    path("portraits/<slug:slug>/", cache_page(views.PortraitView.as_view()), name="portrait"),
     path("robots.txt", views.robots_txt, name="robots"),
     # /sitemap.xml, announced by robots.txt: an index of the sections in pages/sitemaps.py.
     path(
