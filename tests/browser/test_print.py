@@ -30,7 +30,8 @@ def printed(page, selector):
 @pytest.fixture
 def demo_offers(db):
     call_command("load_demo", verbosity=0)
-    return list(Job.objects.order_by("reference"))
+    # The open ones: the closed example has no way to apply to print.
+    return list(Job.objects.open().order_by("reference"))
 
 
 def test_each_demo_offer_prints_on_at_most_two_pages_with_what_a_reader_needs(
