@@ -321,16 +321,20 @@ class TestimonialQuerySet(models.QuerySet):
             matches |= Q(domain_code=domain_code)
         if not matches:
             return self.none()
-        same_job = Q(reference_job__iexact=reference_job) if reference_job else Q(pk__in=[])
-        return (
-            self.filter(matches, employer_id=employer_id)
-            .alias(
+        portraits = self.filter(matches, employer_id=employer_id)
+        if reference_job:
+            # Without a métier there is nothing to put first: a constant CASE would even come
+            # out as `ORDER BY 1`, which PostgreSQL reads as « by the first column ».
+            portraits = portraits.alias(
                 job_first=models.Case(
-                    models.When(same_job, then=0), default=1, output_field=models.IntegerField()
+                    models.When(Q(reference_job__iexact=reference_job), then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
                 )
-            )
-            .order_by("job_first", "position", "pk")[:1]
-        )
+            ).order_by("job_first", "position", "pk")
+        else:
+            portraits = portraits.order_by("position", "pk")
+        return portraits[:1]
 
 
 class Testimonial(ProfilePart):
