@@ -2,7 +2,9 @@
 inbox », the confirmation, « Gérer mon alerte » and the unsubscribe.
 
 The links in e-mails carry a secret (alerts/tokens.py): these pages are never cached, keep no
-referrer (the secret must not travel to the next page's logs) and answer an unknown, tampered or
+referrer to other sites (the secret must not travel to their logs; « same-origin » rather than
+« no-referrer », with which browsers send `Origin: null` and Django's CSRF check refuses the
+page's own forms) and answer an unknown, tampered or
 expired link with a French page, never an error.
 """
 
@@ -25,7 +27,7 @@ LIST_LINK = {"title": "Offres d’emploi"}
 
 def private(response):
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

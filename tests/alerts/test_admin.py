@@ -36,9 +36,7 @@ def test_the_dpo_finds_and_erases_an_address(client, django_user_model):
     html = page.content.decode()
     assert page.status_code == 200
     assert html.count("jean.dupont@example.org") >= 2 and "other@example.org" not in html
-    response = client.post(
-        f"/admin/alerts/subscription/{target.pk}/delete/", {"post": "yes"}
-    )
+    response = client.post(f"/admin/alerts/subscription/{target.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Subscription.objects.filter(pk=target.pk).exists()
 

@@ -18,16 +18,54 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-NAMES = ["q", "domaine", "categorie", "versant", "nature", "localisation", "teletravail",
-         "publiee", "tri", "page", "email", "frequency", "query", "website", "action"]
-NASTY = ["", "<script>alert(1)</script>", "' OR 1=1 --", "{{ 7*7 }}", "\x00", "é" * 300,
-         "ressources-humaines", "GRH", "A", "94", "daily", "weekly", "delete", "%", "a@b.fr",
-         "x" * 5000, "\r\nBcc: victim@example.org", "😀@例え.jp", "user@xn--", "@", "a@" + "b" * 300]
+NAMES = [
+    "q",
+    "domaine",
+    "categorie",
+    "versant",
+    "nature",
+    "localisation",
+    "teletravail",
+    "publiee",
+    "tri",
+    "page",
+    "email",
+    "frequency",
+    "query",
+    "website",
+    "action",
+]
+NASTY = [
+    "",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "{{ 7*7 }}",
+    "\x00",
+    "é" * 300,
+    "ressources-humaines",
+    "GRH",
+    "A",
+    "94",
+    "daily",
+    "weekly",
+    "delete",
+    "%",
+    "a@b.fr",
+    "x" * 5000,
+    "\r\nBcc: victim@example.org",
+    "😀@例え.jp",
+    "user@xn--",
+    "@",
+    "a@" + "b" * 300,
+]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=80))
-params = st.lists(st.tuples(st.one_of(st.sampled_from(NAMES), st.text(max_size=10)), values),
-                  max_size=8)
-tokens = st.one_of(st.sampled_from(["A" * 43, "abc", "'--", "%00", "x" * 400]),
-                   st.text(alphabet="ABCabc0123-_%.<>'\"", min_size=1, max_size=60))
+params = st.lists(
+    st.tuples(st.one_of(st.sampled_from(NAMES), st.text(max_size=10)), values), max_size=8
+)
+tokens = st.one_of(
+    st.sampled_from(["A" * 43, "abc", "'--", "%00", "x" * 400]),
+    st.text(alphabet="ABCabc0123-_%.<>'\"", min_size=1, max_size=60),
+)
 
 
 def check(response):
@@ -53,8 +91,12 @@ def test_posting_the_form(pairs, frequency):
 
 
 @FUZZ
-@given(st.sampled_from(["confirmer", "gerer", "desabonner"]), tokens, params,
-       st.sampled_from(["get", "post"]))
+@given(
+    st.sampled_from(["confirmer", "gerer", "desabonner"]),
+    tokens,
+    params,
+    st.sampled_from(["get", "post"]),
+)
 def test_the_links(kind, token, pairs, method):
     client = Client(enforce_csrf_checks=kind == "desabonner")
     path = f"/alertes/{kind}/{quote(token, safe='')}/"

@@ -131,7 +131,7 @@ def test_the_whole_journey(client, smtp, commit):
     # « Gérer mon alerte » from the digest: weekly, then paused.
     manage = link(digest, "Gérer mon alerte (fréquence, suspension)")
     page = client.get(manage)
-    assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
+    assert page.status_code == 200 and page["Referrer-Policy"] == "same-origin"
     assert "no-store" in page["Cache-Control"]
     client.post(manage, {"action": "frequency", "frequency": "weekly"})
     client.post(manage, {"action": "pause"})
