@@ -102,7 +102,7 @@ def test_portraits_read_well_and_pass_axe(page, live_server, portraits, where, w
         link.click()
         page.wait_for_url(f"**{portraits[0].get_absolute_url()}")
     else:
-        expect(page.get_by_text("Pour moi c’est magnifique")).to_be_visible()
+        expect(page.locator("blockquote", has_text="Pour moi c’est magnifique")).to_be_visible()
         expect(
             page.get_by_role("link", name="Portrait d’une assistante de direction (Nadia)")
         ).to_be_visible()
