@@ -168,7 +168,7 @@ def test_running_twice_changes_and_duplicates_nothing():
         "Mission": 2,
         "KeyFigure": 4,
         "Photo": 3,
-        "Testimonial": 1,
+        "Testimonial": 3,
         "Perk": 3,
     }
     assert media_files() == first_files
@@ -178,7 +178,8 @@ def test_images_of_the_demo_are_copied_into_the_media_storage():
     call_command("load_demo", verbosity=0)
 
     employer = Employer.objects.get()
-    stored = [employer.illustration, employer.testimonials.get().photo]
+    stored = [employer.illustration]
+    stored += [testimonial.photo for testimonial in employer.testimonials.all()]
     stored += [photo.image for photo in Photo.objects.all()]
     for image in stored:
         assert default_storage.exists(image.name)
@@ -210,10 +211,9 @@ def test_demo_images_are_dsfr_pictogram_illustrations_for_both_themes():
     """No « Photo à remplacer » box: transparent illustrations, on a background the theme paints."""
     call_command("load_demo", verbosity=0)
     employer = Employer.objects.get()
-    testimonial = employer.testimonials.get()
     described = [(employer.illustration, employer.illustration_alt)]
     described += [(photo.image, photo.alt_text) for photo in Photo.objects.all()]
-    described.append((testimonial.photo, testimonial.photo_alt))
+    described += [(t.photo, t.photo_alt) for t in employer.testimonials.all()]
 
     for image, alt in described:
         with default_storage.open(image.name) as file, Image.open(file) as picture:
@@ -235,6 +235,8 @@ def test_demo_images_are_dsfr_pictogram_illustrations_for_both_themes():
         "la photo « Hall d'accueil (illustration provisoire) »",
         "la photo « Secrétariat (illustration provisoire) »",
         "le portrait de Marine",
+        "le portrait de Nadia",
+        "le portrait de Julien",
     ]
 
 
@@ -250,7 +252,7 @@ def test_demo_profile_has_a_square_logo():
 def test_testimonial_transcript_reads_in_paragraphs_with_the_seed_words_unchanged(client):
     call_command("load_demo", verbosity=0)
 
-    transcript = Employer.objects.get().testimonials.get().transcript_paragraphs
+    transcript = Employer.objects.get().testimonials.get(first_name="Marine").transcript_paragraphs
     seed = next(line for line in SEED_LINES if line.startswith("Bonjour, je m’appelle Marine"))
     assert " ".join(transcript) == seed
     assert len(transcript) >= 8
@@ -291,7 +293,7 @@ def test_demo_load_makes_the_resized_copies_the_home_page_needs():
         *(photo.image_resized for photo in employer.photos.all()),
         *(testimonial.photo_resized for testimonial in employer.testimonials.all()),
     ]
-    assert len(specs) == 5
+    assert len(specs) == 7
     assert all(default_storage.exists(spec.name) for spec in specs)
 
 
