@@ -191,7 +191,7 @@ def test_an_interrupted_send_is_failed_not_sent_twice(smtp):
     assert Digest.objects.get().status == "failed"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_racing_on_the_same_period_send_once(smtp):
     """Two threads, each with its own database connection, run the same period at once."""
     if connection.vendor == "sqlite":

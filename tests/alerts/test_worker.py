@@ -17,7 +17,9 @@ from django.db import connection
 
 from tests.servers import BASE_DIR, wait_until
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the domaines the migrations load are back even after another
+# transactional test flushed the tables.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SETUP = """
 import datetime
