@@ -19,16 +19,17 @@ from tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 
-# Reference -> what the seed page shows of the offer.
+# Reference -> what the seed page shows of the offer, its words as they are (the interface writes
+# every apostrophe ’, where the seed mixes ' and ’).
 SEED = {
     "2024-1745203": {
-        "title": "Gestionnaire d'action sociale",
+        "title": "Gestionnaire d’action sociale",
         "domain": "Ressources humaines",
         "online_since": "En ligne depuis le 24 décembre 2024",
         "published_on": datetime.date(2024, 12, 24),
     },
     "2024-1712846": {
-        "title": "Auditeur(trice) chargé(e)des entretiens d'introduction de demande d'asile EFA",
+        "title": "Auditeur(trice) chargé(e)des entretiens d’introduction de demande d’asile EFA",
         "domain": "Relation à l’usager",
         # The seed writes « 02 décembre »; French writes the day without a leading zero.
         "online_since": "En ligne depuis le 2 décembre 2024",
@@ -74,7 +75,7 @@ def test_demo_has_the_seed_offers_with_their_facts(demo):
         assert job.get_versant_display() == "Fonction publique de l’État"
         assert job.employer.name == EMPLOYER
         assert timezone.localtime(job.published_at).date() == seed["published_on"]
-        assert job.recruiting_authority == "Directeur général de l'Ofpra"
+        assert job.recruiting_authority == "Directeur général de l’Ofpra"
         assert job.slug == job.get_absolute_url().rstrip("/").rsplit("/", 1)[-1]
 
 

@@ -19,8 +19,8 @@ from employer.models import Employer, Photo
 pytestmark = pytest.mark.django_db
 
 # The agency's careers page this site started from (its text is the demo content) down to « Nos
-# offres d'emploi », line by line,
-# typographic apostrophes and quotes as they are.
+# offres d'emploi », line by line, quotes as they are. The seed mixes ' and ’; the interface has
+# one convention, so the demo writes every apostrophe ’ (`typographic`): the words are the seed's.
 SEED_LINES = [
     "Office français de protection des réfugiés et apatrides",
     "À l'écoute du monde",
@@ -151,6 +151,14 @@ def media_files():
     return sorted(walk(""))
 
 
+STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
+def typographic(line):
+    """The seed's line as the interface writes it: the apostrophe between two letters is ’."""
+    return STRAIGHT_APOSTROPHE.sub("’", line)
+
+
 def visible_text(response):
     """The page as a visitor reads it; no-break spaces are kept, they are part of the text."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))
@@ -192,10 +200,21 @@ def test_home_page_shows_the_seed_text_word_for_word_in_order(client):
     text = visible_text(client.get("/"))
 
     position = 0
-    for line in SEED_LINES:
+    for line in map(typographic, SEED_LINES):
         found = text.find(line, position)
         assert found >= 0, f"missing or out of order: {line[:60]}"
         position = found + len(line)
+
+
+@pytest.mark.parametrize("path", ["/", "/offres/"])
+def test_the_demo_writes_one_apostrophe_as_the_interface_does(client, path):
+    """« Nos offres d’emploi » above « Gestionnaire d'action sociale » read as two conventions."""
+    call_command("load_demo", verbosity=0)
+
+    text = visible_text(client.get(path))
+
+    assert "d’emploi" in text
+    assert STRAIGHT_APOSTROPHE.findall(text) == []
 
 
 def test_demo_photos_say_they_are_placeholders():
@@ -226,13 +245,13 @@ def test_demo_images_are_dsfr_pictogram_illustrations_for_both_themes():
         assert alt.startswith("Illustration provisoire")
         assert "pictogramme" in alt
     assert employer.illustration_caption == (
-        "Siège de l'Ofpra à Fontenay-sous-Bois (illustration provisoire)"
+        "Siège de l’Ofpra à Fontenay-sous-Bois (illustration provisoire)"
     )
     assert employer.demo_images() == [
         "le logo",
         "l’image d’illustration",
-        "la photo « Hall d'accueil (illustration provisoire) »",
-        "la photo « Hall d'accueil (illustration provisoire) »",
+        "la photo « Hall d’accueil (illustration provisoire) »",
+        "la photo « Hall d’accueil (illustration provisoire) »",
         "la photo « Secrétariat (illustration provisoire) »",
         "le portrait de Marine",
         "le portrait de Nadia",
@@ -254,7 +273,7 @@ def test_testimonial_transcript_reads_in_paragraphs_with_the_seed_words_unchange
 
     transcript = Employer.objects.get().testimonials.get(first_name="Marine").transcript_paragraphs
     seed = next(line for line in SEED_LINES if line.startswith("Bonjour, je m’appelle Marine"))
-    assert " ".join(transcript) == seed
+    assert " ".join(transcript) == typographic(seed)
     assert len(transcript) >= 8
     assert max(len(paragraph.split()) for paragraph in transcript) <= 90
     page = client.get("/").content.decode()
