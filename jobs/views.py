@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from jobs import calendar, structured_data
+from jobs import calendar, eligibility, structured_data
 from jobs.facets import facet_counts
 from jobs.filters import SORTS, JobFilter, filter_open_offers
 from jobs.models import Job, RecruitmentUpdate
@@ -154,7 +154,12 @@ class JobDetailView(DetailView):
         if self.kwargs.get("slug") != self.object.slug:
             # Old titles and bare references lead to the current address.
             return redirect(self.object.get_absolute_url(), permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not eligibility.cacheable(request):
+            # The page cache keys pages by address: a made-up query string (`?utm_source=`,
+            # `?situation=x1`, x2…) would each be one more entry. Only the form's own answers are kept.
+            response["Cache-Control"] = "private"
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
