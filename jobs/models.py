@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from core import page_cache
 from core.templatetags.french_dates import french_date
 from employer.models import Employer
 from jobs import departements, pay, rich_text, search
@@ -1128,8 +1127,3 @@ class PublicChange(models.Model):
 
     def __str__(self):
         return self.text
-
-
-# An offer's page shows these: their saves and deletions make cached pages stale, as the offer's
-# own do (jobs/apps.py registers Job and Domain; these could join them there).
-page_cache.invalidate_on_change(ProcessStep, RecruitmentUpdate, PublicChange)
