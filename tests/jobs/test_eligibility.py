@@ -2,7 +2,6 @@
 
 import datetime
 import itertools
-from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
@@ -340,29 +339,6 @@ def test_the_include_keeps_the_answers_given():
 
 # --- On the offer page (Django's test client, no JavaScript) ------------------------------------
 
-INCLUDE = '{% include "jobs/includes/eligibility.html" %}'
-MARKER = "{# eligibility here #}"
-
-
-@pytest.fixture(autouse=True)
-def offer_page_with_the_form(settings, tmp_path):
-    """Until job_detail.html includes the form (at its marker), a copy of it that does.
-
-    Once the include is in the real template, this does nothing.
-    """
-    source = Path(settings.BASE_DIR) / "templates" / "jobs" / "job_detail.html"
-    text = source.read_text()
-    if INCLUDE in text:
-        return
-    assert MARKER in text, "job_detail.html has neither the include nor its marker"
-    copy = tmp_path / "templates" / "jobs" / "job_detail.html"
-    copy.parent.mkdir(parents=True)
-    copy.write_text(text.replace(MARKER, INCLUDE))
-    templates = [dict(engine) for engine in settings.TEMPLATES]
-    templates[0]["DIRS"] = [tmp_path / "templates", *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
-
-
 QUERY = "situation=contractuel&versant=&categorie=&nationalite=francaise"
 
 
@@ -482,6 +458,19 @@ def test_only_the_forms_own_addresses_may_be_cached():
         "utm_source=x",
     ]:
         assert not eligibility.cacheable(factory.get(f"/offres/x/y/?{query}")), query
+
+
+@pytest.mark.parametrize("query", ["utm_source=newsletter", "situation=x1", f"{QUERY}&x=1"])
+def test_made_up_addresses_of_an_offer_are_answered_but_never_cached(client, query):
+    """Every made-up query string would be one more cache entry: a flood could fill the cache."""
+    job = JobFactory(nature=Nature.TITULAIRE_CONTRACTUEL, legal_basis=L332)
+    first = client.get(f"{job.get_absolute_url()}?{query}")
+    again = client.get(f"{job.get_absolute_url()}?{query}")
+    assert first.status_code == again.status_code == 200
+    assert again["Cache-Control"] == "private"
+    assert again["X-Page-Cache"] != "hit"
+    assert client.get(job.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert client.get(job.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
 def test_a_staff_preview_of_a_draft_shows_the_form(admin_client):
