@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from imagekit.cachefiles.strategies import JustInTime
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, Transpose
 from PIL import Image
@@ -24,14 +25,35 @@ PORTRAIT_SIZE = (400, 400)
 WEBP_OPTIONS = {"quality": 80, "method": 6}
 
 
+class MadeOnSave(JustInTime):
+    """django-imagekit's JustInTime, plus the copy made when an editor saves a new image.
+
+    JustInTime alone leaves the work to the first visitor: a large upload then kept a worker
+    busy for seconds, and past gunicorn's 30 s timeout on a loaded machine (the worker was killed
+    mid-page). Making it on save moves that wait to the editor who uploaded, once. JustInTime stays
+    underneath: a copy that went missing (media restored without its cache folder) is made again
+    on first use.
+    """
+
+    def on_source_saved(self, file):
+        try:
+            file.generate()
+        except (OSError, ValueError, Image.DecompressionBombError):
+            # The upload was checked (validators.py); an unreadable file is hidden on the pages
+            # (resized_image) and must not turn the editor's save into an error.
+            logger.warning("Cannot resize %s on save", file.generator.source.name, exc_info=True)
+
+
 def resized_spec(source, size):
-    """A WebP copy cropped to `size`, generated on first use under IMAGEKIT_DEFAULT_CACHEFILE_DIR."""
+    """A WebP copy cropped to `size` under IMAGEKIT_DEFAULT_CACHEFILE_DIR, made when the image is
+    saved (or on first use, if it went missing)."""
     # Transpose first: phone photos are often stored sideways with an EXIF orientation tag.
     return ImageSpecField(
         source=source,
         processors=[Transpose(), ResizeToFill(*size)],
         format="WEBP",
         options=WEBP_OPTIONS,
+        cachefile_strategy=MadeOnSave,
     )
 
 

@@ -151,6 +151,17 @@ def test_real_image_is_accepted_and_shown_resized(hr_client, employer, format):
     assert photo.resized.url.endswith(".webp")
 
 
+def test_the_resized_copy_is_made_when_the_editor_saves_not_by_the_first_visitor(
+    hr_client, employer
+):
+    upload = SimpleUploadedFile("hall.jpg", noisy_jpeg((2400, 1600)))
+
+    assert post_new_photo(hr_client, employer, upload).status_code == 302
+
+    copy = Photo.objects.get().image_resized
+    assert copy.storage.exists(copy.name)  # Before any page asked for it.
+
+
 def test_saving_again_does_not_recheck_stored_photos(hr_client, employer):
     """A stored photo that went missing must not block the editor's other changes."""
     photo = PhotoFactory(employer=employer)
