@@ -98,4 +98,4 @@ def test_hr_user_publishes_an_offer_then_closes_it(page, live_server, django_use
     expect(page.get_by_role("link", name=draft.title)).to_have_count(0)
     assert Job.objects.get(pk=draft.pk).state == State.CLOSED
     page.goto(live_server.url + Job.objects.get(pk=draft.pk).get_absolute_url())
-    expect(page.get_by_role("heading", name="Candidatures closes")).to_be_visible()
+    expect(page.get_by_role("heading", name="Candidatures closes", exact=True)).to_be_visible()
