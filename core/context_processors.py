@@ -59,6 +59,8 @@ def site(request):
             # own, and the personal data page must not call it one.
             host_is_agency=settings.SITE_TAGLINE.casefold() in settings.SITE_HOST_NAME.casefold(),
             session_duration=duration(settings.SESSION_COOKIE_AGE),
+            # How long the record of each alert digest is kept: the page follows the setting.
+            digest_record_days=settings.ALERTS_DIGEST_RECORD_DAYS,
         ),
         "skiplinks": SKIPLINKS,
     }
